@@ -99,7 +99,7 @@ public final class PenneoClient {
     }
   }
 
-  private static HttpClient newHttpClient(PenneoClientConfig config) {
+  static HttpClient newHttpClient(PenneoClientConfig config) {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(config.connectTimeout())
