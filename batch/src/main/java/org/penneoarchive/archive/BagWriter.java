@@ -143,24 +143,30 @@ public final class BagWriter {
    * @return how many leftovers were removed
    */
   public int cleanStaging() throws IOException {
-    return cleanStaging(Duration.ZERO);
+    return clean(null);
   }
 
   /** Removes the staging leftovers not modified for {@code minAge}: safe while bags are written. */
   public int cleanStaging(Duration minAge) throws IOException {
+    return clean(clock.instant().minus(minAge));
+  }
+
+  /** Removes the leftovers last modified at or before {@code cutoff}; all if it is null. */
+  private int clean(Instant cutoff) throws IOException {
     Path stagingRoot = archiveRoot.resolve(STAGING);
     if (!Files.isDirectory(stagingRoot, LinkOption.NOFOLLOW_LINKS)) {
       return 0;
     }
-    Instant cutoff = clock.instant().minus(minAge);
     List<Path> leftovers;
     try (Stream<Path> listing = Files.list(stagingRoot)) {
       leftovers = listing.toList();
     }
     int removed = 0;
     for (Path leftover : leftovers) {
-      Instant modified = Files.getLastModifiedTime(leftover, LinkOption.NOFOLLOW_LINKS).toInstant();
-      if (!modified.isAfter(cutoff)) {
+      if (cutoff == null
+          || !Files.getLastModifiedTime(leftover, LinkOption.NOFOLLOW_LINKS)
+              .toInstant()
+              .isAfter(cutoff)) {
         deleteTree(leftover);
         removed++;
       }
