@@ -1,6 +1,7 @@
 package org.penneoarchive.infrastructure.penneo;
 
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
@@ -49,7 +50,52 @@ final class LegacyPdfBodyStream extends InputStream {
     LegacyPdfBodyStream s = new LegacyPdfBodyStream(Objects.requireNonNull(body, "body"));
     s.expect('[', "an array");
     s.expect('"', "a string as the array's first element");
-    return Base64.getDecoder().wrap(s);
+    return new Finishing(Base64.getDecoder().wrap(s), s);
+  }
+
+  /**
+   * Once the decoder reports the end, reads on to the closing quote: the JDK's decoder stops at the
+   * padding without reading further, and a truncated or trailing-garbage answer must not pass.
+   */
+  private static final class Finishing extends FilterInputStream {
+    private final LegacyPdfBodyStream scanner;
+    private boolean finished;
+
+    Finishing(InputStream decoded, LegacyPdfBodyStream scanner) {
+      super(decoded);
+      this.scanner = scanner;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c < 0) {
+        finish();
+      }
+      return c;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n < 0) {
+        finish();
+      }
+      return n;
+    }
+
+    private void finish() throws IOException {
+      if (finished) {
+        return;
+      }
+      finished = true;
+      int c;
+      while ((c = scanner.read()) >= 0) {
+        if (c != '=') {
+          throw new IOException("The legacy PDF answer holds data after the base64 padding");
+        }
+      }
+    }
   }
 
   private void expect(char wanted, String what) throws IOException {

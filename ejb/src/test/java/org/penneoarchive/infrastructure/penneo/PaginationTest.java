@@ -161,8 +161,7 @@ class PaginationTest {
         "GET",
         LIST,
         (exchange, request) -> {
-          Matcher m =
-              Pattern.compile("(?:^|&)page=(\\d+)").matcher(request.query());
+          Matcher m = Pattern.compile("(?:^|&)page=(\\d+)").matcher(request.query());
           int n = m.find() ? Integer.parseInt(m.group(1)) : 1;
           FakePenneo.json(
                   200,
