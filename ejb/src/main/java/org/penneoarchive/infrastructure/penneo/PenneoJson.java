@@ -8,6 +8,7 @@ import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -132,7 +133,7 @@ final class PenneoJson {
     if (seconds.isPresent()) {
       try {
         return Instant.ofEpochSecond(seconds.get());
-      } catch (java.time.DateTimeException e) {
+      } catch (DateTimeException e) {
         return null;
       }
     }
