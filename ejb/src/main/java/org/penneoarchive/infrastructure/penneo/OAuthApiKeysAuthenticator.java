@@ -1,6 +1,5 @@
 package org.penneoarchive.infrastructure.penneo;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -151,7 +150,8 @@ public final class OAuthApiKeysAuthenticator implements PenneoAuthenticator {
     random.nextBytes(nonce);
     String createdAt = CREATED_AT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS));
     String body =
-        Json.createObjectBuilder()
+        PenneoJson.PROVIDER
+            .createObjectBuilder()
             .add("client_id", clientId)
             .add("client_secret", clientSecret)
             .add("grant_type", "api_keys")

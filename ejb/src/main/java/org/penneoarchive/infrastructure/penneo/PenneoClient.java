@@ -1,6 +1,5 @@
 package org.penneoarchive.infrastructure.penneo;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -128,7 +127,8 @@ public final class PenneoClient {
     PenneoCall call = PenneoCall.of("createLegacySubscription");
     LOG.log(Level.INFO, "Penneo {0}: topic {1}", call.name(), topic);
     String body =
-        Json.createObjectBuilder()
+        PenneoJson.PROVIDER
+            .createObjectBuilder()
             .add("topic", topic)
             .add("endpoint", endpoint.toString())
             .build()
@@ -162,7 +162,7 @@ public final class PenneoClient {
     }
     PenneoCall call = PenneoCall.subscription("confirmLegacySubscription", Long.toString(id));
     LOG.log(Level.INFO, "Penneo {0}", call.describe());
-    String body = Json.createObjectBuilder().add("token", token).build().toString();
+    String body = PenneoJson.PROVIDER.createObjectBuilder().add("token", token).build().toString();
     PenneoTransport.Request request =
         PenneoTransport.Request.of(
                 "POST", child(config.legacyWebhookUrl(), Long.toString(id), "confirm"), SMALL_JSON)
@@ -684,13 +684,14 @@ public final class PenneoClient {
     if (eventTypes.isEmpty()) {
       throw new IllegalArgumentException("A subscription needs at least one event type");
     }
-    JsonArrayBuilder types = Json.createArrayBuilder();
+    JsonArrayBuilder types = PenneoJson.PROVIDER.createArrayBuilder();
     for (String t : eventTypes) {
       requireToken(t, "event type");
       types.add(t);
     }
     requireEndpoint(endpoint);
-    return Json.createObjectBuilder()
+    return PenneoJson.PROVIDER
+        .createObjectBuilder()
         .add("eventTypes", types)
         .add("endpoint", endpoint.toString())
         .add("isActive", active)

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
@@ -30,6 +31,12 @@ import java.util.regex.Pattern;
  * a {@link PenneoApiException.Kind#PERMANENT} error naming the call.
  */
 final class PenneoJson {
+
+  /**
+   * Looked up once: {@code Json.createX} searches for the provider on every call, which shows in a
+   * client that makes many small calls.
+   */
+  static final JsonProvider PROVIDER = JsonProvider.provider();
 
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
   private static final DateTimeFormatter SPACED =

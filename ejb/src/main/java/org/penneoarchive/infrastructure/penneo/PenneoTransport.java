@@ -1,6 +1,5 @@
 package org.penneoarchive.infrastructure.penneo;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
@@ -461,7 +460,8 @@ final class PenneoTransport {
           null);
     }
     try (JsonReader reader =
-        Json.createReader(new ByteArrayInputStream(bytes, start, bytes.length - start))) {
+        PenneoJson.PROVIDER.createReader(
+            new ByteArrayInputStream(bytes, start, bytes.length - start))) {
       return reader.read();
     } catch (JsonParsingException e) {
       // No excerpt: a malformed success body may still hold a secret (a subscription's).

@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Set;
 
 /**
  * Turns an error body from Penneo into a short, printable excerpt in which no known secret appears.
@@ -23,17 +25,41 @@ final class SecretMasker {
   private static final int MIN_SECRET_LENGTH = 4;
   private static final String MASK = "***";
 
-  private final List<String> secrets = new CopyOnWriteArrayList<>();
+  /** Secrets learnt at run time kept at most; the oldest (expired tokens) go first. */
+  static final int MAX_LEARNT = 256;
 
-  SecretMasker(Collection<String> initial) {
-    initial.forEach(this::add);
+  private final List<String> configured;
+  private final Set<String> learnt = new LinkedHashSet<>();
+
+  SecretMasker(Collection<String> configured) {
+    List<String> c = new ArrayList<>();
+    for (String s : configured) {
+      if (s != null && s.length() >= MIN_SECRET_LENGTH) {
+        c.add(s);
+      }
+    }
+    this.configured = List.copyOf(c);
   }
 
-  /** Adds a value that must never appear in an excerpt (tokens learnt at run time). */
-  void add(String secret) {
-    if (secret != null && secret.length() >= MIN_SECRET_LENGTH && !secrets.contains(secret)) {
-      secrets.add(secret);
+  /**
+   * Adds a value learnt at run time (an OAuth token, a subscription secret) that must never appear
+   * in an excerpt. Bounded, so that a long-running client does not collect every token it ever had.
+   */
+  synchronized void add(String secret) {
+    if (secret == null || secret.length() < MIN_SECRET_LENGTH || configured.contains(secret)) {
+      return;
     }
+    learnt.remove(secret);
+    learnt.add(secret);
+    if (learnt.size() > MAX_LEARNT) {
+      Iterator<String> oldest = learnt.iterator();
+      oldest.next();
+      oldest.remove();
+    }
+  }
+
+  synchronized int learntCount() {
+    return learnt.size();
   }
 
   /**
@@ -91,7 +117,10 @@ final class SecretMasker {
   /** Replaces every known secret (longest first, so that a secret inside another goes too). */
   String mask(String text, Collection<String> extraSecrets) {
     Objects.requireNonNull(text, "text");
-    List<String> all = new ArrayList<>(secrets);
+    List<String> all = new ArrayList<>(configured);
+    synchronized (this) {
+      all.addAll(learnt);
+    }
     for (String s : extraSecrets) {
       if (s != null && s.length() >= MIN_SECRET_LENGTH) {
         all.add(s);
