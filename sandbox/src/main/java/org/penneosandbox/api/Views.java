@@ -1,0 +1,52 @@
+package org.penneosandbox.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import org.penneosandbox.Sandbox;
+import org.penneosandbox.casefile.CaseFile;
+import org.penneosandbox.casefile.CaseFileJson;
+import org.penneosandbox.casefile.Status;
+
+/**
+ * Case file JSON as the API shows it right now: with a "status4" not-ready fault, a completed case
+ * file and its documents still say 4 for a while.
+ */
+@ApplicationScoped
+public class Views {
+
+  @Inject Sandbox sandbox;
+
+  int status(CaseFile cf) {
+    return sandbox.faults().apparentStatus(cf, Instant.now());
+  }
+
+  JsonObject caseFile(CaseFile cf) {
+    return adjust(cf, CaseFileJson.caseFile(cf));
+  }
+
+  JsonObject caseFileWithChildren(CaseFile cf) {
+    return adjust(cf, CaseFileJson.caseFileWithChildren(cf));
+  }
+
+  private JsonObject adjust(CaseFile cf, JsonObject json) {
+    int apparent = status(cf);
+    if (apparent == cf.status()) {
+      return json;
+    }
+    var b = Json.createObjectBuilder(json).add("status", apparent);
+    if (json.containsKey("documents")) {
+      var docs = Json.createArrayBuilder();
+      json.getJsonArray("documents")
+          .forEach(
+              d ->
+                  docs.add(
+                      Json.createObjectBuilder(d.asJsonObject())
+                          .add("status", Status.DOCUMENT_SIGNED)));
+      b.add("documents", docs);
+    }
+    return b.build();
+  }
+}

@@ -1,0 +1,2 @@
+/** Ids that never repeat, across resets and restarts. */
+package org.penneosandbox.ids;
