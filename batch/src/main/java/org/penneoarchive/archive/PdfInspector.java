@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +154,7 @@ public final class PdfInspector {
     List<ExtractedAttachment> written = new ArrayList<>();
     boolean done = false;
     try (PDDocument document = load(pdf)) {
-      Set<String> taken = new java.util.HashSet<>();
+      Set<String> taken = new HashSet<>();
       for (Map.Entry<String, PDComplexFileSpecification> entry :
           embeddedFiles(document).entrySet()) {
         String name = displayName(entry.getKey(), entry.getValue());

@@ -42,6 +42,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.CMSVerifierCertificateNotValidException;
+import org.bouncycastle.cms.SignerId;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
@@ -187,8 +188,7 @@ final class SealVerifier {
           claimedTime);
     }
     SignerInformation signer = signers.iterator().next();
-    Collection<X509CertificateHolder> matches =
-        signed.getCertificates().getMatches(signer.getSID());
+    Collection<X509CertificateHolder> matches = certificatesOf(signed, signer.getSID());
     if (matches.isEmpty()) {
       return SealCheck.invalid(
           "the signer certificate is not included in the signature", null, claimedTime);
@@ -280,6 +280,12 @@ final class SealVerifier {
           + e.getMessage()
           + ")";
     }
+  }
+
+  @SuppressWarnings("unchecked") // SignerId is a raw Selector in BouncyCastle's API
+  private static Collection<X509CertificateHolder> certificatesOf(
+      CMSSignedData signed, SignerId signerId) {
+    return signed.getCertificates().getMatches(signerId);
   }
 
   private static Instant cmsSigningTime(SignerInformation signer) {

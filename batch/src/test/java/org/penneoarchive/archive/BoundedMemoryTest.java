@@ -35,7 +35,8 @@ class BoundedMemoryTest {
     List<TestPdfs.Embedded> attachments = new ArrayList<>(TestPdfs.penneoAttachments());
     Supplier<java.io.InputStream> scan = () -> TestPdfs.randomBytes(ATTACHMENT_BYTES, 42);
     attachments.add(
-        new TestPdfs.Embedded("scan.bin", "application/octet-stream", ATTACHMENT_BYTES, scan));
+        new TestPdfs.Embedded(
+            "scan.bin", "application/octet-stream", ATTACHMENT_BYTES, scan, false));
     Path unsigned = TestPdfs.unsigned(dir.resolve("large-unsigned.pdf"), 40, attachments);
     Path pdf = TestPdfs.sign(unsigned, dir.resolve("large.pdf"), root.issue("Seal"), false);
     Files.delete(unsigned);

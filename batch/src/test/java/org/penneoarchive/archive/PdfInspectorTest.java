@@ -86,6 +86,17 @@ class PdfInspectorTest {
   }
 
   @Test
+  void aSecondSealOverTheFirstLeavesBothValid() throws Exception {
+    Path twice = TestPdfs.sign(signed, dir.resolve("twice.pdf"), root.issue("Second Seal"), false);
+
+    PdfReport report = inspector.inspect(twice, trust);
+
+    assertEquals(2, report.seals().size());
+    assertTrue(report.sealValid(), report.seals().toString());
+    assertTrue(report.seal().signerSubject().contains("CN=Second Seal"), "the final seal");
+  }
+
+  @Test
   void oneByteChangedInsideTheSignedRangeInvalidatesTheSeal() throws Exception {
     Path tampered = copy(signed, "tampered.pdf");
     long at = TestPdfs.indexOf(tampered, "MARKER signature of Alice");
@@ -199,6 +210,10 @@ class PdfInspectorTest {
   @Test
   void xadesAttachmentsAreExtractedUnderSafeNamesWithTheirHashes() throws Exception {
     Path target = dir.resolve("xades-out");
+    assertEquals(
+        -1,
+        TestPdfs.indexOf(signed, "MARKER signed data of Alice"),
+        "the second XAdES file is Flate-compressed, so extraction must decode it");
 
     List<ExtractedAttachment> extracted =
         inspector.extractAttachments(signed, 42, target, PdfInspector::isXadesAttachment);

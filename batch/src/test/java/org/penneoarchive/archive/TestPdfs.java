@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -56,9 +57,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Makes the PDFs the archive tests need, the way Penneo's look: pages of text, XAdES XML files
- * embedded as "Signature for …" and "Signed data for …", and a PAdES seal (detached CMS over the
- * byte range, made with BouncyCastle, with the ESS signing-certificate-v2 attribute and, as PAdES
- * baseline wants, no CMS signing time).
+ * embedded as "Signature for …" (stored raw) and "Signed data for …" (Flate-compressed), and a
+ * PAdES seal (detached CMS over the byte range, made with BouncyCastle, with the ESS
+ * signing-certificate-v2 attribute and, as PAdES baseline wants, no CMS signing time).
  */
 final class TestPdfs {
 
@@ -67,11 +68,17 @@ final class TestPdfs {
 
   private TestPdfs() {}
 
-  /** An embedded file to put into a test PDF. */
-  record Embedded(String name, String mimeType, long size, Supplier<InputStream> data) {
+  /** An embedded file to put into a test PDF, stored raw or Flate-compressed. */
+  record Embedded(
+      String name, String mimeType, long size, Supplier<InputStream> data, boolean flate) {
     static Embedded of(String name, String mimeType, byte[] bytes) {
       return new Embedded(
-          name, mimeType, bytes.length, () -> new java.io.ByteArrayInputStream(bytes));
+          name, mimeType, bytes.length, () -> new java.io.ByteArrayInputStream(bytes), false);
+    }
+
+    static Embedded compressed(String name, String mimeType, byte[] bytes) {
+      return new Embedded(
+          name, mimeType, bytes.length, () -> new java.io.ByteArrayInputStream(bytes), true);
     }
   }
 
@@ -88,7 +95,7 @@ final class TestPdfs {
   static List<Embedded> penneoAttachments() {
     List<Embedded> files = new ArrayList<>();
     files.add(Embedded.of(SIGNATURE_FOR, "text/xml", xades("signature of Alice")));
-    files.add(Embedded.of(SIGNED_DATA_FOR, "text/xml", xades("signed data of Alice")));
+    files.add(Embedded.compressed(SIGNED_DATA_FOR, "text/xml", xades("signed data of Alice")));
     files.add(
         Embedded.of("notes.txt", "text/plain", "not a signature".getBytes(StandardCharsets.UTF_8)));
     return files;
@@ -113,7 +120,10 @@ final class TestPdfs {
       for (Embedded attachment : attachments) {
         PDEmbeddedFile file;
         try (InputStream in = attachment.data().get()) {
-          file = new PDEmbeddedFile(document, in);
+          file =
+              attachment.flate()
+                  ? new PDEmbeddedFile(document, in, COSName.FLATE_DECODE)
+                  : new PDEmbeddedFile(document, in);
         }
         file.setSubtype(attachment.mimeType());
         file.setSize((int) attachment.size());
