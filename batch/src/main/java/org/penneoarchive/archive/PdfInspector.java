@@ -117,18 +117,24 @@ public final class PdfInspector {
       long length = file.size();
       checkFraming(file, length);
       try (PDDocument document = load(pdf)) {
+        int pages;
+        List<Attachment> attachments = new ArrayList<>();
         try {
-          int pages = countPages(document);
-          List<Attachment> attachments = new ArrayList<>();
+          pages = countPages(document);
           for (Map.Entry<String, PDComplexFileSpecification> entry :
               embeddedFiles(document).entrySet()) {
             attachments.add(describe(entry.getKey(), entry.getValue()));
           }
-          return new PdfReport(pages, attachments, checkSeals(document, file, length, trust));
         } catch (IOException e) {
           throw asInvalid(e);
         } catch (RuntimeException e) {
           throw new InvalidPdfException("does not parse: " + e, e);
+        }
+        try {
+          // An IOException here is the file failing to read: not the PDF's fault.
+          return new PdfReport(pages, attachments, checkSeals(document, file, length, trust));
+        } catch (RuntimeException e) {
+          throw new InvalidPdfException("its signatures do not parse: " + e, e);
         }
       }
     }
@@ -154,9 +160,14 @@ public final class PdfInspector {
     List<ExtractedAttachment> written = new ArrayList<>();
     boolean done = false;
     try (PDDocument document = load(pdf)) {
+      Map<String, PDComplexFileSpecification> files;
+      try {
+        files = embeddedFiles(document);
+      } catch (IOException e) {
+        throw asInvalid(e);
+      }
       Set<String> taken = new HashSet<>();
-      for (Map.Entry<String, PDComplexFileSpecification> entry :
-          embeddedFiles(document).entrySet()) {
+      for (Map.Entry<String, PDComplexFileSpecification> entry : files.entrySet()) {
         String name = displayName(entry.getKey(), entry.getValue());
         if (!nameFilter.test(name) && !nameFilter.test(entry.getKey())) {
           continue;
@@ -171,8 +182,6 @@ public final class PdfInspector {
       }
       done = true;
       return written;
-    } catch (IOException e) {
-      throw asInvalid(e);
     } catch (RuntimeException e) {
       throw new InvalidPdfException("does not parse: " + e, e);
     } finally {
@@ -194,7 +203,7 @@ public final class PdfInspector {
     Path target = targetDir.resolve(fileName);
     Files.deleteIfExists(target);
     boolean done = false;
-    try (InputStream in = embedded.createInputStream()) {
+    try (InputStream in = new DecodingFailures(embedded)) {
       Digests digests =
           FixityStream.write(
               in, target, limits.maxAttachmentBytes(), "The embedded file '" + name + "'");
@@ -203,6 +212,9 @@ public final class PdfInspector {
           name, fileName, target, digests.size(), digests.sha256Hex(), digests.sha512Hex());
     } catch (DocumentTooLargeException e) {
       throw new InvalidPdfException(e.getMessage(), e);
+    } catch (DecodingFailure e) {
+      throw new InvalidPdfException(
+          "the embedded file '" + name + "' cannot be decoded: " + e.getCause().getMessage(), e);
     } finally {
       if (!done) {
         Files.deleteIfExists(target);
@@ -403,5 +415,52 @@ public final class PdfInspector {
       checks.add(sealVerifier.verify(file, length, signatures.get(i), range, finalSeal, trust));
     }
     return checks;
+  }
+
+  /** A read error of PDFBox while decoding an embedded file: the PDF's fault, not the disk's. */
+  private static final class DecodingFailure extends IOException {
+    DecodingFailure(IOException cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * The decoded data of an embedded file, with PDFBox's read errors marked as {@link
+   * DecodingFailure}, so that a failure to write the copy (a full disk) stays an ordinary
+   * IOException that the job retries, while a corrupt stream quarantines the document.
+   */
+  private static final class DecodingFailures extends InputStream {
+    private final InputStream in;
+
+    DecodingFailures(PDEmbeddedFile embedded) throws DecodingFailure {
+      try {
+        this.in = embedded.createInputStream();
+      } catch (IOException e) {
+        throw new DecodingFailure(e);
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return in.read();
+      } catch (IOException e) {
+        throw new DecodingFailure(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      try {
+        return in.read(buffer, offset, length);
+      } catch (IOException e) {
+        throw new DecodingFailure(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 }
