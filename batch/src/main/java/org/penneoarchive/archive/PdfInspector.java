@@ -42,12 +42,18 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
  * …"), and whether its PAdES seal is valid ({@link SealVerifier}).
  *
  * <p>Memory stays bounded whatever the file size: PDFBox reads the file through {@link
- * RandomAccessReadBufferedFile} (a small page cache, not the whole file) with a temp-file-only
- * stream cache, and parses objects lazily, so page content and embedded data are not read unless
- * asked for; the seal is verified by streaming its byte ranges from the file; attachments are
- * extracted by streaming them to files. What still grows with the file is PDFBox's cross-reference
- * table (about a hundred bytes per object), which is why {@link Limits} caps the object count, the
- * pages, the name tree and the signatures. The file is never changed.
+ * RandomAccessReadBufferedFile} (a page cache of at most about 4 MB, not the whole file) with a
+ * temp-file-only stream cache, and parses objects lazily, so page content and embedded data are not
+ * read unless asked for; the seal is verified by streaming its byte ranges from the file;
+ * attachments are extracted by streaming them to files. What still grows is PDFBox's
+ * cross-reference table (about a hundred bytes per object: with many objects, not with large ones),
+ * which is why {@link Limits} caps the object count, the pages, the name tree and the signatures.
+ * Measured: a 200 MB sealed PDF goes through inspection, extraction, bagging and audit in a 20 MB
+ * heap, as a 1 MB one does ({@code BoundedMemoryTest} runs 50 MB in 24 MB). The file is never
+ * changed.
+ *
+ * <p>Errors are sorted for the job: a PDF that cannot be archived is an {@link InvalidPdfException}
+ * (quarantine); a failure of the disk is an {@link IOException} (retry).
  */
 public final class PdfInspector {
 
