@@ -1,0 +1,96 @@
+package org.penneoarchive.application.intake;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.penneoarchive.domain.event.BoundedJson;
+import org.penneoarchive.domain.event.InvalidJsonException;
+import org.penneoarchive.domain.event.WebhookBodies;
+import org.penneoarchive.domain.event.WebhookBody;
+import org.penneoarchive.infrastructure.persistence.CaseFileRepository;
+import org.penneoarchive.infrastructure.persistence.SubscriptionRepository;
+import org.penneoarchive.model.Delivery;
+import org.penneoarchive.model.DeliveryOutcome;
+import org.penneoarchive.model.Subscription;
+
+/**
+ * The processing half of intake, called by the queue's consumer: in one transaction it stores the
+ * call as delivered, works out what it is, and puts an event on its case file's timeline. Any
+ * exception rolls the transaction back so that the broker redelivers (and, after the configured
+ * attempts, dead-letters) the message; nothing is half applied.
+ */
+@Stateless
+public class NotificationProcessingService {
+
+  private static final Logger LOG = Logger.getLogger(NotificationProcessingService.class.getName());
+
+  @Inject CaseFileRepository caseFiles;
+  @Inject SubscriptionRepository subscriptions;
+  @Inject CaseFileTimeline timeline;
+
+  @Inject
+  @ConfigProperty(name = "webhook.max-json-depth", defaultValue = "64")
+  int maxDepth;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public void process(NotificationEnvelope envelope) {
+    if (caseFiles.deliveryExists(envelope.intakeId())) {
+      LOG.fine(() -> "Delivery " + envelope.intakeId() + " was already processed");
+      return;
+    }
+    Delivery delivery =
+        new Delivery(
+            envelope.subscriptionId(),
+            envelope.intakeId(),
+            envelope.receivedAt(),
+            clock.instant(),
+            envelope.contentType(),
+            envelope.xEventType(),
+            envelope.xEventId(),
+            envelope.body());
+    Subscription subscription = subscriptions.byId(envelope.subscriptionId()).orElse(null);
+    WebhookBody what = classify(envelope);
+    if (what instanceof WebhookBody.Notification n) {
+      var recorded = timeline.record(n.event(), envelope.receivedAt(), envelope.xEventId());
+      delivery.outcome(
+          recorded.isNew() ? DeliveryOutcome.APPLIED : DeliveryOutcome.DUPLICATE,
+          n.event().identity().key(),
+          recorded.event().getId());
+    } else if (what instanceof WebhookBody.ConfirmationToken t) {
+      if (subscription != null) {
+        subscription.tokenReceived(t.token());
+      }
+      delivery.outcome(DeliveryOutcome.CONFIRMATION_TOKEN, "confirmation token received", null);
+    } else if (what instanceof WebhookBody.TestNotification t) {
+      delivery.outcome(DeliveryOutcome.TEST, "test notification (" + t.topic() + ")", null);
+    } else if (what instanceof WebhookBody.NotUnderstood nu) {
+      delivery.outcome(DeliveryOutcome.NOT_UNDERSTOOD, nu.reason(), null);
+      LOG.info(() -> "Kept a notification the product does not understand: " + nu.reason());
+    }
+    caseFiles.addDelivery(delivery);
+  }
+
+  private WebhookBody classify(NotificationEnvelope envelope) {
+    String body = envelope.body();
+    if (envelope.queryToken() != null && body.isBlank()) {
+      return new WebhookBody.ConfirmationToken(envelope.queryToken());
+    }
+    String type = envelope.contentType() == null ? "" : envelope.contentType();
+    if (type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")
+        && !body.stripLeading().startsWith("{")) {
+      return WebhookBodies.confirmationToken(BoundedJson.parseForm(body))
+          .<WebhookBody>map(WebhookBody.ConfirmationToken::new)
+          .orElse(new WebhookBody.NotUnderstood("a form body without a confirmation token"));
+    }
+    try {
+      return WebhookBodies.classify(BoundedJson.parseObject(body, maxDepth), envelope.xEventType());
+    } catch (InvalidJsonException e) {
+      // The receiver checked this already; a message from an older version may differ.
+      return new WebhookBody.NotUnderstood(e.getMessage());
+    }
+  }
+}

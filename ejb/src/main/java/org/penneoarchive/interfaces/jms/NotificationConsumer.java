@@ -1,0 +1,52 @@
+package org.penneoarchive.interfaces.jms;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import java.util.logging.Logger;
+import org.penneoarchive.application.intake.NotificationEnvelope;
+import org.penneoarchive.application.intake.NotificationProcessingService;
+
+/**
+ * Takes accepted notifications off the queue and hands each to {@link
+ * NotificationProcessingService} in the message's transaction.
+ *
+ * <p>Policy: any failure is rethrown, so the transaction rolls back and the broker redelivers with
+ * growing delay, then moves the message to the dead-letter queue (configure.cli).
+ */
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = "java:/jms/queue/PenneoNotifications"),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
+    })
+public class NotificationConsumer implements MessageListener {
+
+  private static final Logger LOG = Logger.getLogger(NotificationConsumer.class.getName());
+
+  @Inject NotificationProcessingService processing;
+
+  @Override
+  public void onMessage(Message message) {
+    try {
+      if (!(message instanceof TextMessage text)) {
+        throw new IllegalArgumentException(
+            "Expected a text message with a notification envelope, got " + message.getClass());
+      }
+      processing.process(NotificationEnvelope.fromJson(text.getText()));
+    } catch (JMSException e) {
+      throw new IllegalStateException("Cannot read notification message", e);
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Processing a notification failed, the broker will redeliver it: " + e);
+      throw e;
+    }
+  }
+}

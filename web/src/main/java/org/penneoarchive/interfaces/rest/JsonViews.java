@@ -1,0 +1,150 @@
+package org.penneoarchive.interfaces.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import org.penneoarchive.application.casefile.CaseFileSummary;
+import org.penneoarchive.application.casefile.CaseFileView;
+import org.penneoarchive.application.casefile.Page;
+import org.penneoarchive.application.intake.RejectedDeliveryView;
+import org.penneoarchive.application.subscription.SubscriptionView;
+
+/**
+ * The API's JSON shapes (CONTRACT.md), written with JSON-P so that names and time formats are
+ * exactly as documented: ISO-8601 UTC, microseconds where Penneo gave them; absent values omitted.
+ */
+final class JsonViews {
+
+  private JsonViews() {}
+
+  static JsonObject error(String error, String detail) {
+    JsonObjectBuilder b = Json.createObjectBuilder().add("error", error);
+    put(b, "detail", detail);
+    return b.build();
+  }
+
+  static <T> JsonObject page(Page<T> page, Function<T, JsonObject> item) {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    page.items().forEach(i -> items.add(item.apply(i)));
+    return Json.createObjectBuilder()
+        .add("items", items)
+        .add("page", page.page())
+        .add("size", page.size())
+        .add("total", page.total())
+        .build();
+  }
+
+  static JsonObject subscription(SubscriptionView s) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("id", s.id())
+            .add("service", s.service())
+            .add("state", s.state())
+            .add("endpointUrl", s.endpointUrl());
+    put(b, "topic", s.topic());
+    if (!s.eventTypes().isEmpty()) {
+      b.add("eventTypes", Json.createArrayBuilder(s.eventTypes()));
+    }
+    put(b, "penneoId", s.penneoId());
+    put(b, "createdAt", s.createdAt());
+    put(b, "confirmedAt", s.confirmedAt());
+    put(b, "lastNotificationAt", s.lastNotificationAt());
+    put(b, "lastError", s.lastError());
+    return b.build();
+  }
+
+  static JsonObject subscriptions(List<SubscriptionView> list) {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    list.forEach(s -> items.add(subscription(s)));
+    return Json.createObjectBuilder()
+        .add("items", items)
+        .add("page", 0)
+        .add("size", list.size())
+        .add("total", list.size())
+        .build();
+  }
+
+  static JsonObject caseFileSummary(CaseFileSummary c) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder().add("penneoId", c.penneoId()).add("state", c.state());
+    put(b, "title", c.title());
+    if (c.penneoStatus() != null) {
+      b.add("penneoStatus", c.penneoStatus());
+    }
+    put(b, "lastActivityAt", c.lastActivityAt());
+    return b.build();
+  }
+
+  static JsonObject caseFile(CaseFileView c) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("penneoId", c.penneoId())
+            .add("state", c.state())
+            .add("deletedAtPenneo", c.deletedAtPenneo());
+    put(b, "title", c.title());
+    if (c.penneoStatus() != null) {
+      b.add("penneoStatus", c.penneoStatus());
+    }
+    put(b, "quarantineReason", c.quarantineReason());
+    put(b, "completedAt", c.completedAt());
+    put(b, "lastActivityAt", c.lastActivityAt());
+    JsonArrayBuilder events = Json.createArrayBuilder();
+    for (var e : c.events()) {
+      JsonObjectBuilder eb =
+          Json.createObjectBuilder()
+              .add("topic", e.topic())
+              .add("eventType", e.eventType())
+              .add("eventTime", e.eventTime().toString())
+              .add("receivedAt", e.receivedAt().toString())
+              .add("deliveries", e.deliveries())
+              .add("late", e.late())
+              .add("knownType", e.knownType());
+      if (e.signerId() != null) {
+        eb.add("signerId", e.signerId());
+      }
+      events.add(eb);
+    }
+    b.add("events", events);
+    JsonArrayBuilder signers = Json.createArrayBuilder();
+    for (var s : c.signers()) {
+      JsonObjectBuilder sb = Json.createObjectBuilder().add("penneoId", s.penneoId());
+      put(sb, "name", s.name());
+      put(sb, "state", s.state());
+      signers.add(sb);
+    }
+    b.add("signers", signers);
+    b.add("documents", Json.createArrayBuilder());
+    put(b, "bag", c.bag());
+    return b.build();
+  }
+
+  static JsonObject rejected(RejectedDeliveryView r) {
+    JsonObjectBuilder b =
+        Json.createObjectBuilder()
+            .add("id", r.id())
+            .add("receivedAt", r.receivedAt().toString())
+            .add("status", r.status())
+            .add("reason", r.reason())
+            .add("bodyBytes", r.bodyBytes());
+    put(b, "endpointKey", r.endpointKey());
+    put(b, "contentType", r.contentType());
+    put(b, "bodyExcerpt", r.bodyExcerpt());
+    return b.build();
+  }
+
+  private static void put(JsonObjectBuilder b, String name, String value) {
+    if (value != null) {
+      b.add(name, value);
+    }
+  }
+
+  private static void put(JsonObjectBuilder b, String name, Instant value) {
+    if (value != null) {
+      b.add(name, value.toString());
+    }
+  }
+}
