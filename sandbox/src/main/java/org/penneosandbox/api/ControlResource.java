@@ -263,9 +263,9 @@ public class ControlResource {
     return progress(p).toString();
   }
 
-  private LifecycleService.Delivery delivery(JsonObject o) {
+  private LifecycleService.DeliveryOptions delivery(JsonObject o) {
     DeliverySettings d = sandbox.dispatcher().settings();
-    return new LifecycleService.Delivery(
+    return new LifecycleService.DeliveryOptions(
         (int) longValue(o, "repeat", 1, 10, d.repeat()),
         bool(o, "shuffle", d.shuffle()),
         fraction(o, "drop", d.drop()));

@@ -62,8 +62,18 @@ public final class SandboxConfig {
         Integer.parseInt(p.getProperty("sandbox.webhook.max-active", "100"));
   }
 
+  /**
+   * System properties; {@code app.demo} may also come from the environment ({@code APP_DEMO}), as
+   * the product's MicroProfile Config reads it.
+   */
   public static SandboxConfig fromSystemProperties() {
-    return new SandboxConfig(System.getProperties());
+    Properties p = new Properties();
+    p.putAll(System.getProperties());
+    String env = System.getenv("APP_DEMO");
+    if (env != null && !p.containsKey("app.demo")) {
+      p.setProperty("app.demo", env);
+    }
+    return new SandboxConfig(p);
   }
 
   public List<Account> accounts() {

@@ -150,7 +150,7 @@ public final class DemoScenario {
           1,
           // A shuffled one is played at once: shuffling mixes the events of one batch.
           s.shuffle() ? 0 : STEP_INTERVAL_MS,
-          new LifecycleService.Delivery(s.repeat(), s.shuffle(), 0.0));
+          new LifecycleService.DeliveryOptions(s.repeat(), s.shuffle(), 0.0));
       LOG.info(
           "demo: case file " + cf.id() + " \"" + s.title() + "\" is being played to " + s.to());
     } catch (RuntimeException e) {

@@ -52,7 +52,7 @@ public final class LifecycleService {
           "transientBounce");
 
   /** How a play delivers its notifications; omitted values come from the delivery settings. */
-  public record Delivery(int repeat, boolean shuffle, double drop) {}
+  public record DeliveryOptions(int repeat, boolean shuffle, double drop) {}
 
   /** Where a case file is in its plan. */
   public record Progress(String to, int done, int total, List<String> executed) {}
@@ -97,7 +97,7 @@ public final class LifecycleService {
   }
 
   /** Runs the rest of the plan now, or one step every {@code intervalMs} in the background. */
-  public Progress play(long id, String to, int rounds, long intervalMs, Delivery delivery) {
+  public Progress play(long id, String to, int rounds, long intervalMs, DeliveryOptions delivery) {
     CaseFile cf = caseFile(id);
     Plan plan = plan(cf, to, rounds);
     if (intervalMs <= 0) {
@@ -111,7 +111,8 @@ public final class LifecycleService {
     }
   }
 
-  private void playStepwise(long id, Plan plan, long intervalMs, Delivery delivery, long gen) {
+  private void playStepwise(
+      long id, Plan plan, long intervalMs, DeliveryOptions delivery, long gen) {
     try {
       if (gen != generation) {
         return;
@@ -134,12 +135,12 @@ public final class LifecycleService {
   }
 
   /** Runs the next {@code steps} steps of the plan. */
-  public Progress advance(long id, String to, int rounds, int steps, Delivery delivery) {
+  public Progress advance(long id, String to, int rounds, int steps, DeliveryOptions delivery) {
     CaseFile cf = caseFile(id);
     return advance(cf, plan(cf, to, rounds), steps, delivery);
   }
 
-  private Progress advance(CaseFile cf, Plan plan, int steps, Delivery delivery) {
+  private Progress advance(CaseFile cf, Plan plan, int steps, DeliveryOptions delivery) {
     List<LifecycleEvent> events = new ArrayList<>();
     List<String> executed = new ArrayList<>();
     Progress progress;

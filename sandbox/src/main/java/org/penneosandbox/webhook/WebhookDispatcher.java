@@ -139,11 +139,6 @@ public final class WebhookDispatcher {
     }
   }
 
-  public void send(List<Delivery> batch) {
-    DeliverySettings s = settings;
-    send(batch, s.repeat(), s.shuffle(), s.drop());
-  }
-
   private void enqueue(Delivery d, long delayMs) {
     long gen = generation;
     CompletableFuture<Void> previous =
