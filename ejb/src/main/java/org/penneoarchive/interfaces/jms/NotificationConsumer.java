@@ -2,6 +2,8 @@ package org.penneoarchive.interfaces.jms;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -28,6 +30,7 @@ import org.penneoarchive.application.intake.NotificationProcessingService;
           propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
     })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NotificationConsumer implements MessageListener {
 
   private static final Logger LOG = Logger.getLogger(NotificationConsumer.class.getName());
