@@ -3,7 +3,6 @@ package org.penneosandbox.api;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,7 +22,6 @@ import org.penneosandbox.Sandbox;
 import org.penneosandbox.casefile.CaseFile;
 import org.penneosandbox.casefile.CaseFileJson;
 import org.penneosandbox.casefile.Document;
-import org.penneosandbox.casefile.Status;
 import org.penneosandbox.config.Account;
 import org.penneosandbox.json.ApiException;
 
@@ -91,7 +89,7 @@ public class V3Resource {
   public String documents(@PathParam("id") long id, @Context HttpServletRequest request) {
     CaseFile cf = sandbox.caseFiles().caseFile(id, Caller.of(request));
     JsonArrayBuilder a = Json.createArrayBuilder();
-    cf.documents().forEach(d -> a.add(document(cf, d)));
+    cf.documents().forEach(d -> a.add(views.document(cf, d)));
     return a.build().toString();
   }
 
@@ -116,15 +114,7 @@ public class V3Resource {
   public String document(@PathParam("id") long id, @Context HttpServletRequest request) {
     Account account = Caller.of(request);
     Document d = sandbox.caseFiles().document(id, account);
-    return document(sandbox.caseFiles().caseFile(d.caseFileId(), account), d).toString();
-  }
-
-  private JsonObject document(CaseFile cf, Document d) {
-    JsonObject json = CaseFileJson.document(d);
-    if (views.status(cf) != cf.status()) {
-      return Json.createObjectBuilder(json).add("status", Status.DOCUMENT_SIGNED).build();
-    }
-    return json;
+    return views.document(sandbox.caseFiles().caseFile(d.caseFileId(), account), d).toString();
   }
 
   /**
@@ -148,7 +138,7 @@ public class V3Resource {
     Document d = sandbox.caseFiles().document(id, account);
     CaseFile cf = sandbox.caseFiles().caseFile(d.caseFileId(), account);
     if (wantsJson(headers)) {
-      return Response.ok(document(cf, d).toString(), MediaType.APPLICATION_JSON_TYPE).build();
+      return Response.ok(views.document(cf, d).toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
     PdfBytes bytes = bytes(cf, d, !"false".equalsIgnoreCase(signed) && !"0".equals(signed));
     StreamingOutput body = bytes::writeTo;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.penneosandbox.Sandbox;
 import org.penneosandbox.casefile.CaseFile;
 import org.penneosandbox.casefile.CaseFileJson;
+import org.penneosandbox.casefile.Document;
 import org.penneosandbox.casefile.Status;
 
 /**
@@ -31,6 +32,10 @@ public class Views {
     return adjust(cf, CaseFileJson.caseFileWithChildren(cf));
   }
 
+  JsonObject document(CaseFile cf, Document d) {
+    return adjustDocument(cf, CaseFileJson.document(d));
+  }
+
   private JsonObject adjust(CaseFile cf, JsonObject json) {
     int apparent = status(cf);
     if (apparent == cf.status()) {
@@ -39,14 +44,17 @@ public class Views {
     var b = Json.createObjectBuilder(json).add("status", apparent);
     if (json.containsKey("documents")) {
       var docs = Json.createArrayBuilder();
-      json.getJsonArray("documents")
-          .forEach(
-              d ->
-                  docs.add(
-                      Json.createObjectBuilder(d.asJsonObject())
-                          .add("status", Status.DOCUMENT_SIGNED)));
+      json.getJsonArray("documents").forEach(d -> docs.add(adjustDocument(cf, d.asJsonObject())));
       b.add("documents", docs);
     }
     return b.build();
+  }
+
+  /** While the case file shows 4, its documents show 4 (signed, PDF not generated) too. */
+  private JsonObject adjustDocument(CaseFile cf, JsonObject json) {
+    if (status(cf) == cf.status()) {
+      return json;
+    }
+    return Json.createObjectBuilder(json).add("status", Status.DOCUMENT_SIGNED).build();
   }
 }
