@@ -4,72 +4,61 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import org.penneoarchive.application.casefile.CaseFileQueryService;
 import org.penneoarchive.application.casefile.CaseFileSummary;
 import org.penneoarchive.application.casefile.Page;
+import org.penneoarchive.application.dashboard.CaseFileCriteria;
+import org.penneoarchive.application.dashboard.CaseFileSearchService;
+import org.penneoarchive.application.subscription.InvalidRequestException;
 
-/** The case-file list of the console: filter by state and text, paged on the server. */
+/**
+ * The case-file list: a GET form (searching changes nothing, so the result is a link one can keep
+ * or share), sortable columns and pages read from the database one at a time.
+ */
 @Named
 @ViewScoped
 public class CaseFilesBacking implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final int SIZE = 25;
+  static final int SIZE = 25;
 
-  @Inject transient CaseFileQueryService caseFiles;
+  @Inject transient CaseFileSearchService search;
+  @Inject ConsoleFormats fmt;
 
-  private String state;
-  private String q;
-  private int page;
+  private final CaseFileQuery query = new CaseFileQuery();
   private transient Page<CaseFileSummary> result;
 
+  /** The f:viewAction: runs the search the URL describes. */
+  public void load() {
+    try {
+      result = search.search(query.criteria(fmt.getZone(), SIZE));
+    } catch (InvalidRequestException | IllegalArgumentException e) {
+      Feedback.error("casefiles.invalid", e.getMessage());
+      result = new Page<>(java.util.List.of(), 0, SIZE, 0);
+    }
+  }
+
+  public CaseFileQuery getQuery() {
+    return query;
+  }
+
+  /** The page found; empty when the URL was not understood (the message says why). */
   public Page<CaseFileSummary> getResult() {
-    if (result == null) {
-      result = caseFiles.search(state, q, page, SIZE);
-    }
-    return result;
-  }
-
-  public void search() {
-    page = 0;
-    result = null;
-  }
-
-  public void next() {
-    if ((long) (page + 1) * SIZE < getResult().total()) {
-      page++;
-      result = null;
-    }
-  }
-
-  public void previous() {
-    if (page > 0) {
-      page--;
-      result = null;
-    }
-  }
-
-  public int getPageNumber() {
-    return page + 1;
+    return result != null ? result : new Page<>(java.util.List.of(), 0, SIZE, 0);
   }
 
   public long getPageCount() {
     return Math.max(1, (getResult().total() + SIZE - 1) / SIZE);
   }
 
-  public String getState() {
-    return state;
+  public String sortUrl(String column) {
+    return query.sortedBy(CaseFileCriteria.Sort.valueOf(column)).url();
   }
 
-  public void setState(String state) {
-    this.state = state == null || state.isBlank() ? null : state;
+  public String pageUrl(int page) {
+    return query.atPage(page).url();
   }
 
-  public String getQ() {
-    return q;
-  }
-
-  public void setQ(String q) {
-    this.q = q;
+  public String ariaSort(String column) {
+    return query.ariaSort(CaseFileCriteria.Sort.valueOf(column));
   }
 }

@@ -1,0 +1,113 @@
+package org.penneoarchive.interfaces.console;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.penneoarchive.application.dashboard.DayCount;
+
+/**
+ * The geometry of a grouped bar chart drawn as SVG by the server: no script, no chart library, the
+ * same picture on screen and on paper. Two series per day; the numbers behind the bars are also in
+ * a table beside the picture for screen readers.
+ */
+public final class BarChart implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  public static final int WIDTH = 720;
+  public static final int HEIGHT = 220;
+  static final int LEFT = 44;
+  static final int BOTTOM = 24;
+  static final int TOP = 10;
+
+  /** One bar, in SVG user units. */
+  public record Bar(int x, int y, int width, int height, long value, String label, int series)
+      implements Serializable {}
+
+  /** A label under the x axis or beside the y axis. */
+  public record Label(int x, int y, String text) implements Serializable {}
+
+  private final List<Bar> bars = new ArrayList<>();
+  private final List<Label> xLabels = new ArrayList<>();
+  private final List<Label> yLabels = new ArrayList<>();
+  private final long max;
+
+  public BarChart(List<DayCount> first, List<DayCount> second) {
+    long m = 1;
+    for (DayCount d : first) {
+      m = Math.max(m, d.count());
+    }
+    for (DayCount d : second) {
+      m = Math.max(m, d.count());
+    }
+    max = niceCeiling(m);
+    int plotHeight = HEIGHT - TOP - BOTTOM;
+    int slot = (WIDTH - LEFT) / Math.max(1, first.size());
+    int barWidth = Math.max(2, (slot - 4) / 2);
+    int step = Math.max(1, first.size() / 7);
+    for (int i = 0; i < first.size(); i++) {
+      int x = LEFT + i * slot + 2;
+      addBar(x, barWidth, first.get(i), 0, plotHeight);
+      if (i < second.size()) {
+        addBar(x + barWidth, barWidth, second.get(i), 1, plotHeight);
+      }
+      if (i % step == 0 || i == first.size() - 1) {
+        String day = first.get(i).day().toString();
+        xLabels.add(new Label(x + barWidth, HEIGHT - 6, day.substring(5)));
+      }
+    }
+    for (int k = 0; k <= 4; k++) {
+      long v = max * k / 4;
+      yLabels.add(new Label(LEFT - 6, TOP + plotHeight - (int) (plotHeight * k / 4) + 4, "" + v));
+    }
+  }
+
+  private void addBar(int x, int w, DayCount d, int series, int plotHeight) {
+    int h = (int) Math.round((double) d.count() * plotHeight / max);
+    bars.add(new Bar(x, TOP + plotHeight - h, w, h, d.count(), d.day().toString(), series));
+  }
+
+  /** 1, 2, 5 × 10^n: round numbers on the y axis. */
+  static long niceCeiling(long v) {
+    long p = 1;
+    while (true) {
+      for (long f : new long[] {1, 2, 5}) {
+        if (f * p >= v) {
+          return Math.max(4, f * p);
+        }
+      }
+      p *= 10;
+    }
+  }
+
+  public List<Bar> getBars() {
+    return bars;
+  }
+
+  public List<Label> getXLabels() {
+    return xLabels;
+  }
+
+  public List<Label> getYLabels() {
+    return yLabels;
+  }
+
+  public long getMax() {
+    return max;
+  }
+
+  public int getWidth() {
+    return WIDTH;
+  }
+
+  public int getHeight() {
+    return HEIGHT;
+  }
+
+  public int getAxisY() {
+    return HEIGHT - BOTTOM;
+  }
+
+  public int getLeft() {
+    return LEFT;
+  }
+}

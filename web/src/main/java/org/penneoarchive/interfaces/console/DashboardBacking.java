@@ -1,0 +1,64 @@
+package org.penneoarchive.interfaces.console;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import org.penneoarchive.application.dashboard.DashboardQueryService;
+import org.penneoarchive.application.dashboard.DashboardQueryService.RejectedCounts;
+import org.penneoarchive.application.dashboard.DayCount;
+import org.penneoarchive.domain.casefile.CaseFileState;
+
+/** The dashboard: case files by state, what needs attention, and two weeks of intake. */
+@Named
+@ViewScoped
+public class DashboardBacking implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  static final int DAYS = 14;
+
+  @Inject transient DashboardQueryService dashboard;
+  @Inject ConsoleFormats fmt;
+
+  private Map<CaseFileState, Long> byState;
+  private RejectedCounts rejected;
+  private List<DayCount> notifications;
+  private List<DayCount> events;
+  private BarChart chart;
+
+  @PostConstruct
+  void load() {
+    byState = dashboard.caseFilesByState();
+    rejected = dashboard.rejectedDeliveries();
+    notifications = dashboard.notificationsPerDay(DAYS, fmt.getZone());
+    events = dashboard.eventsPerDay(DAYS, fmt.getZone());
+    chart = new BarChart(notifications, events);
+  }
+
+  public List<Map.Entry<CaseFileState, Long>> getStates() {
+    return List.copyOf(byState.entrySet());
+  }
+
+  public long getTotal() {
+    return byState.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public RejectedCounts getRejected() {
+    return rejected;
+  }
+
+  public List<DayCount> getNotifications() {
+    return notifications;
+  }
+
+  public List<DayCount> getEvents() {
+    return events;
+  }
+
+  public BarChart getChart() {
+    return chart;
+  }
+}
