@@ -77,6 +77,15 @@ public class CaseFile {
   @Column(name = "bag_path", length = 1000)
   private String bagPath;
 
+  @Column(name = "check_attempts", nullable = false)
+  private int checkAttempts;
+
+  @Column(name = "next_check_at")
+  private Instant nextCheckAt;
+
+  @Column(name = "last_check_error", length = 1000)
+  private String lastCheckError;
+
   @Column(name = "latest_event_time")
   private Instant latestEventTime;
 
@@ -94,6 +103,7 @@ public class CaseFile {
     this.penneoId = penneoId;
     this.archiveStatus = ArchiveStatus.NONE;
     this.needsEnrichment = true;
+    this.nextCheckAt = now;
     this.createdAt = now;
     this.lastActivityAt = now;
     this.state = CaseFileStateMachine.stateOf(facts());
@@ -122,6 +132,8 @@ public class CaseFile {
     setFacts(facts().withOutcome(eventType, eventTime));
     if ("completed".equals(eventType) && !completionConfirmed) {
       completionCheckPending = true;
+      checkAttempts = 0;
+      nextCheckAt = lastActivityAt;
     }
   }
 
@@ -135,8 +147,39 @@ public class CaseFile {
     completionCheckPending = false;
   }
 
+  /** Penneo's API says the case file is over without completing: stop asking. */
   public void completionNotConfirmed() {
     completionCheckPending = false;
+  }
+
+  /** Whether a check at Penneo is due: enrichment or the confirmation of a completion. */
+  public boolean needsCheck() {
+    return needsEnrichment || completionCheckPending;
+  }
+
+  /** A check ran (successfully or not); the next one, if still needed, waits until {@code next}. */
+  public void checked(Instant next, String error) {
+    checkAttempts = error == null ? 0 : checkAttempts + 1;
+    lastCheckError = error;
+    nextCheckAt = needsCheck() ? next : null;
+  }
+
+  /** Asks for a check at the next opportunity (re-check at Penneo from the console or API). */
+  public void recheck(Instant now) {
+    needsEnrichment = true;
+    nextCheckAt = now;
+  }
+
+  public int getCheckAttempts() {
+    return checkAttempts;
+  }
+
+  public String getLastCheckError() {
+    return lastCheckError;
+  }
+
+  public Instant getNextCheckAt() {
+    return nextCheckAt;
   }
 
   public void archived(String bagPath) {
@@ -187,6 +230,13 @@ public class CaseFile {
 
   public void deletedAtPenneo() {
     this.deletedAtPenneo = true;
+  }
+
+  /** The API does not know the case file (deleted at Penneo): flag it, stop checking. */
+  public void goneFromPenneo() {
+    this.deletedAtPenneo = true;
+    this.needsEnrichment = false;
+    this.completionCheckPending = false;
   }
 
   public Long getId() {

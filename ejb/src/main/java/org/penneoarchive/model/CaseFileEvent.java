@@ -62,6 +62,9 @@ public class CaseFileEvent {
   @Column(name = "x_event_id", length = 200)
   private String xEventId;
 
+  @Column(nullable = false, length = 16)
+  private String source = "webhook";
+
   protected CaseFileEvent() {}
 
   public CaseFileEvent(PenneoEvent e, boolean knownType, Instant receivedAt, String xEventId) {
@@ -83,6 +86,15 @@ public class CaseFileEvent {
     if (this.xEventId == null && xEventId != null) {
       this.xEventId = xEventId;
     }
+  }
+
+  /** The event was derived from Penneo's API by reconciliation, not delivered by a webhook. */
+  public void fromReconciliation() {
+    this.source = "reconciliation";
+  }
+
+  public String getSource() {
+    return source;
   }
 
   public void markLate() {

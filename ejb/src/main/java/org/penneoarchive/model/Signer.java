@@ -42,17 +42,35 @@ public class Signer {
   @Column(name = "state_time")
   private Instant stateTime;
 
+  @Column(name = "check_attempts", nullable = false)
+  private int checkAttempts;
+
+  @Column(name = "next_check_at")
+  private Instant nextCheckAt;
+
   @Version private long version;
 
   protected Signer() {}
 
-  public Signer(long penneoId, Long caseFilePenneoId) {
+  public Signer(long penneoId, Long caseFilePenneoId, Instant now) {
     this.penneoId = penneoId;
     this.caseFilePenneoId = caseFilePenneoId;
+    this.nextCheckAt = caseFilePenneoId == null ? now : null;
+  }
+
+  /** The signer's case file is still unknown (thin payload): ask Penneo again at {@code next}. */
+  public void lookupFailed(Instant next) {
+    checkAttempts++;
+    nextCheckAt = next;
+  }
+
+  public int getCheckAttempts() {
+    return checkAttempts;
   }
 
   public void belongsTo(long caseFilePenneoId) {
     this.caseFilePenneoId = caseFilePenneoId;
+    this.nextCheckAt = null;
   }
 
   public void named(String name) {

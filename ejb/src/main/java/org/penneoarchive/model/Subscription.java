@@ -60,6 +60,9 @@ public class Subscription {
   @Column(name = "previous_secret_until")
   private Instant previousSecretUntil;
 
+  @Column(name = "previous_endpoint_key", length = 64)
+  private String previousEndpointKey;
+
   @Column(name = "pending_token", length = 512)
   private String pendingToken;
 
@@ -156,11 +159,33 @@ public class Subscription {
     }
   }
 
-  public void rotatedSecret(String newPenneoId, String newSecret, Instant overlapUntil) {
+  /**
+   * A rotation: Penneo refuses a second subscription with the same endpoint, so the new one gets a
+   * new endpoint key; the previous key and secret keep working until {@code overlapUntil}.
+   */
+  public void rotated(
+      String newEndpointKey, String newPenneoId, String newSecret, Instant overlapUntil) {
+    this.previousEndpointKey = this.endpointKey;
     this.previousSecret = this.secret;
     this.previousSecretUntil = overlapUntil;
+    this.endpointKey = newEndpointKey;
     this.secret = newSecret;
     this.penneoId = newPenneoId;
+  }
+
+  /** Whether the previous endpoint key still routes here at {@code now}. */
+  public boolean previousKeyValidAt(Instant now) {
+    return previousEndpointKey != null
+        && previousSecretUntil != null
+        && now.isBefore(previousSecretUntil);
+  }
+
+  public String getPreviousEndpointKey() {
+    return previousEndpointKey;
+  }
+
+  public boolean hasSecret() {
+    return secret != null;
   }
 
   public void tokenReceived(String token) {

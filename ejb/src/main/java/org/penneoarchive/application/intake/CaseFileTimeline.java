@@ -1,11 +1,13 @@
 package org.penneoarchive.application.intake;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.penneoarchive.application.tasks.StaffTaskService;
 import org.penneoarchive.domain.event.EventTypes;
 import org.penneoarchive.domain.event.PenneoEvent;
 import org.penneoarchive.domain.event.Topic;
@@ -15,6 +17,7 @@ import org.penneoarchive.infrastructure.persistence.CaseFileRepository;
 import org.penneoarchive.model.CaseFile;
 import org.penneoarchive.model.CaseFileEvent;
 import org.penneoarchive.model.Signer;
+import org.penneoarchive.model.StaffTask;
 
 /**
  * Puts one Penneo event on its case file's timeline, once per distinct event, and applies it to
@@ -28,6 +31,8 @@ public class CaseFileTimeline {
   static final Set<String> OUTCOMES = Set.of("completed", "rejected", "expired", "failed");
 
   @Inject CaseFileRepository caseFiles;
+  @Inject StaffTaskService tasks;
+  @Inject Event<PenneoCheckRequested> checks;
 
   /** The timeline entry and whether it was new. */
   public record Recorded(CaseFileEvent event, boolean isNew) {}
@@ -59,6 +64,10 @@ public class CaseFileTimeline {
     var before = cf.getState();
     if (known && OUTCOMES.contains(e.eventType())) {
       cf.outcomeSeen(e.eventType(), e.eventTime());
+      openTask(e, cf);
+    }
+    if (cf.needsCheck()) {
+      checks.fire(new PenneoCheckRequested(cf.getPenneoId()));
     }
     if (before != cf.getState()) {
       LOG.info(
@@ -78,8 +87,31 @@ public class CaseFileTimeline {
     }
   }
 
+  private void openTask(PenneoEvent e, CaseFile cf) {
+    StaffTask.Kind kind =
+        switch (e.eventType()) {
+          case "rejected" -> StaffTask.Kind.CASEFILE_REJECTED;
+          case "expired" -> StaffTask.Kind.CASEFILE_EXPIRED;
+          case "failed" -> StaffTask.Kind.CASEFILE_FAILED;
+          default -> null;
+        };
+    if (kind != null) {
+      String what =
+          switch (kind) {
+            case CASEFILE_REJECTED -> "was rejected by a signer";
+            case CASEFILE_EXPIRED -> "expired before everyone signed";
+            default -> "failed at Penneo (this may need Penneo's support)";
+          };
+      tasks.openIfAbsent(
+          kind,
+          cf.getPenneoId(),
+          null,
+          "Case file " + cf.getPenneoId() + " " + what + " (" + e.eventTime() + ")");
+    }
+  }
+
   private void applySignerEvent(PenneoEvent e, CaseFileEvent entry, Instant receivedAt) {
-    Signer signer = caseFiles.getOrCreateSigner(e.subjectId(), e.caseFileId());
+    Signer signer = caseFiles.getOrCreateSigner(e.subjectId(), e.caseFileId(), receivedAt);
     Long caseFileId = e.caseFileId() != null ? e.caseFileId() : signer.getCaseFilePenneoId();
     if (caseFileId != null) {
       entry.attachToCaseFile(caseFileId);
@@ -96,6 +128,15 @@ public class CaseFileTimeline {
     history.add(new SignerEvent(e.eventType(), e.eventTime()));
     var state = SignerStates.latest(history);
     signer.state(state, e.eventTime());
+    if ("undeliverable".equals(e.eventType())) {
+      tasks.openIfAbsent(
+          StaffTask.Kind.SIGNER_UNDELIVERABLE,
+          caseFileId,
+          e.subjectId(),
+          "Penneo cannot deliver the signing request to signer "
+              + e.subjectId()
+              + ": check the signer's e-mail address");
+    }
     LOG.fine(
         () ->
             "Signer "

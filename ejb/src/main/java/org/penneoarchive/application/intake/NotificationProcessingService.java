@@ -1,6 +1,7 @@
 package org.penneoarchive.application.intake;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.penneoarchive.infrastructure.persistence.SubscriptionRepository;
 import org.penneoarchive.model.Delivery;
 import org.penneoarchive.model.DeliveryOutcome;
 import org.penneoarchive.model.Subscription;
+import org.penneoarchive.model.SubscriptionState;
 
 /**
  * The processing half of intake, called by the queue's consumer: in one transaction it stores the
@@ -30,6 +32,7 @@ public class NotificationProcessingService {
   @Inject CaseFileRepository caseFiles;
   @Inject SubscriptionRepository subscriptions;
   @Inject CaseFileTimeline timeline;
+  @Inject Event<ConfirmationTokenReceived> tokens;
 
   @Inject
   @ConfigProperty(name = "webhook.max-json-depth", defaultValue = "64")
@@ -52,7 +55,6 @@ public class NotificationProcessingService {
             envelope.xEventType(),
             envelope.xEventId(),
             envelope.body());
-    Subscription subscription = subscriptions.byId(envelope.subscriptionId()).orElse(null);
     WebhookBody what = classify(envelope);
     if (what instanceof WebhookBody.Notification n) {
       var recorded = timeline.record(n.event(), envelope.receivedAt(), envelope.xEventId());
@@ -61,10 +63,7 @@ public class NotificationProcessingService {
           n.event().identity().key(),
           recorded.event().getId());
     } else if (what instanceof WebhookBody.ConfirmationToken t) {
-      if (subscription != null) {
-        subscription.tokenReceived(t.token());
-      }
-      delivery.outcome(DeliveryOutcome.CONFIRMATION_TOKEN, "confirmation token received", null);
+      delivery.outcome(DeliveryOutcome.CONFIRMATION_TOKEN, tokenArrived(envelope, t.token()), null);
     } else if (what instanceof WebhookBody.TestNotification t) {
       delivery.outcome(DeliveryOutcome.TEST, "test notification (" + t.topic() + ")", null);
     } else if (what instanceof WebhookBody.NotUnderstood nu) {
@@ -72,6 +71,23 @@ public class NotificationProcessingService {
       LOG.info(() -> "Kept a notification the product does not understand: " + nu.reason());
     }
     caseFiles.addDelivery(delivery);
+  }
+
+  /** Keeps the token for confirmation at Penneo after commit; a late one is only recorded. */
+  private String tokenArrived(NotificationEnvelope envelope, String token) {
+    Subscription s = subscriptions.byIdLocked(envelope.subscriptionId()).orElse(null);
+    if (s == null) {
+      return "confirmation token for a subscription that no longer exists";
+    }
+    if (s.getState() != SubscriptionState.PENDING_CONFIRMATION) {
+      LOG.info(
+          () ->
+              "Subscription " + s.getId() + ": a late confirmation token, already " + s.getState());
+      return "late confirmation token: the subscription is already " + s.getState();
+    }
+    s.tokenReceived(token);
+    tokens.fire(new ConfirmationTokenReceived(s.getId()));
+    return "confirmation token received";
   }
 
   private WebhookBody classify(NotificationEnvelope envelope) {

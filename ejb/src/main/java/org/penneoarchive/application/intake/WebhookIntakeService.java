@@ -71,6 +71,10 @@ public class WebhookIntakeService {
       return refuse(call, now, 404, "unknown endpoint", "no subscription has this key");
     }
     Subscription subscription = found.get();
+    if (!call.endpointKey().equals(subscription.getEndpointKey())
+        && !subscription.previousKeyValidAt(now)) {
+      return refuse(call, now, 404, "unknown endpoint", "the key was rotated out");
+    }
     if (call.bodyOverLimit()) {
       return refuse(call, now, 413, "body too large", "the limit is 64 KiB");
     }

@@ -14,9 +14,8 @@ import org.penneoarchive.infrastructure.penneo.RetryPolicy;
 
 /**
  * The one Penneo client of the application, built from MicroProfile Config ({@code penneo.*}) on
- * first use, so that the product starts (and receives webhooks) even before Penneo credentials
- * are configured; a call then fails with a message naming the missing key. Secrets are never
- * logged.
+ * first use, so that the product starts (and receives webhooks) even before Penneo credentials are
+ * configured; a call then fails with a message naming the missing key. Secrets are never logged.
  */
 @ApplicationScoped
 public class PenneoClients {
@@ -61,7 +60,10 @@ public class PenneoClients {
                   Duration.ofSeconds(
                       config.getOptionalValue("penneo.read-timeout", Long.class).orElse(30L)))
               .retry(RetryPolicy.defaults());
-      config.getOptionalValue("penneo.oauth.url", String.class).map(URI::create).ifPresent(b::oauthUrl);
+      config
+          .getOptionalValue("penneo.oauth.url", String.class)
+          .map(URI::create)
+          .ifPresent(b::oauthUrl);
       credentials(config, "penneo.api.key", "penneo.api.secret").ifPresent(b::subscriber);
       credentials(config, "penneo.archive-user.key", "penneo.archive-user.secret")
           .ifPresent(b::archiveUser);

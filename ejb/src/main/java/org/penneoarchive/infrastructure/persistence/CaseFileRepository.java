@@ -76,12 +76,12 @@ public class CaseFileRepository {
         .findFirst();
   }
 
-  public Signer getOrCreateSigner(long penneoId, Long caseFilePenneoId) {
+  public Signer getOrCreateSigner(long penneoId, Long caseFilePenneoId, Instant now) {
     Signer s =
         signer(penneoId)
             .orElseGet(
                 () -> {
-                  Signer n = new Signer(penneoId, caseFilePenneoId);
+                  Signer n = new Signer(penneoId, caseFilePenneoId, now);
                   em.persist(n);
                   return n;
                 });
@@ -96,6 +96,37 @@ public class CaseFileRepository {
             "select s from Signer s where s.caseFilePenneoId = :id order by s.penneoId",
             Signer.class)
         .setParameter("id", caseFilePenneoId)
+        .getResultList();
+  }
+
+  /** Case files whose check at Penneo is due, oldest first. */
+  public List<CaseFile> dueForCheck(Instant now, int max) {
+    return em.createQuery(
+            "select c from CaseFile c where c.nextCheckAt <= :now order by c.nextCheckAt",
+            CaseFile.class)
+        .setParameter("now", now)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** Signers whose case file is still unknown and due to be asked for. */
+  public List<Signer> signersDueForLookup(Instant now, int max) {
+    return em.createQuery(
+            "select s from Signer s where s.caseFilePenneoId is null and s.nextCheckAt <= :now"
+                + " order by s.nextCheckAt",
+            Signer.class)
+        .setParameter("now", now)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  /** Signer events recorded before the signer's case file was known. */
+  public List<CaseFileEvent> unattachedSignerEvents(long signerPenneoId) {
+    return em.createQuery(
+            "select e from CaseFileEvent e where e.signerPenneoId = :id"
+                + " and e.caseFilePenneoId is null",
+            CaseFileEvent.class)
+        .setParameter("id", signerPenneoId)
         .getResultList();
   }
 

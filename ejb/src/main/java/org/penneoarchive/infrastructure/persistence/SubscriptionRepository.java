@@ -26,6 +26,11 @@ public class SubscriptionRepository {
     return Optional.ofNullable(em.find(Subscription.class, id));
   }
 
+  public Optional<Subscription> byIdLocked(long id) {
+    return Optional.ofNullable(
+        em.find(Subscription.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
+
   public List<Subscription> all() {
     return em.createQuery("select s from Subscription s order by s.id", Subscription.class)
         .getResultList();

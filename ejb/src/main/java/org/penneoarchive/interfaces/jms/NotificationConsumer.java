@@ -10,6 +10,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.util.logging.Logger;
+import org.penneoarchive.application.intake.DeadLetterService;
 import org.penneoarchive.application.intake.NotificationEnvelope;
 import org.penneoarchive.application.intake.NotificationProcessingService;
 
@@ -36,20 +37,34 @@ public class NotificationConsumer implements MessageListener {
   private static final Logger LOG = Logger.getLogger(NotificationConsumer.class.getName());
 
   @Inject NotificationProcessingService processing;
+  @Inject DeadLetterService deadLetters;
 
   @Override
   public void onMessage(Message message) {
+    NotificationEnvelope envelope = null;
     try {
       if (!(message instanceof TextMessage text)) {
         throw new IllegalArgumentException(
             "Expected a text message with a notification envelope, got " + message.getClass());
       }
-      processing.process(NotificationEnvelope.fromJson(text.getText()));
+      envelope = NotificationEnvelope.fromJson(text.getText());
+      processing.process(envelope);
     } catch (JMSException e) {
       throw new IllegalStateException("Cannot read notification message", e);
     } catch (RuntimeException e) {
       LOG.warning(() -> "Processing a notification failed, the broker will redeliver it: " + e);
+      if (envelope != null) {
+        deadLetters.attemptFailed(envelope.intakeId(), rootCause(e));
+      }
       throw e;
     }
+  }
+
+  private static String rootCause(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + t;
   }
 }

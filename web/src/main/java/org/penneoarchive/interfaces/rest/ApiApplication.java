@@ -17,9 +17,15 @@ public class ApiApplication extends Application {
         SubscriptionResource.class,
         CaseFileResource.class,
         DeliveryResource.class,
+        ArchiveResource.class,
+        ArchiveResource.CaseFileArchive.class,
+        TaskResource.class,
+        DeadLetterResource.class,
+        ReconciliationResource.class,
         ApiExceptionMappers.InvalidRequest.class,
         ApiExceptionMappers.NotFound.class,
         ApiExceptionMappers.Forbidden.class,
+        ApiExceptionMappers.PenneoRefused.class,
         ApiExceptionMappers.WebApplication.class,
         ApiExceptionMappers.Ejb.class);
   }

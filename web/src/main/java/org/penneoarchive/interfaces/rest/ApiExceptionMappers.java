@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.penneoarchive.application.subscription.InvalidRequestException;
 import org.penneoarchive.application.subscription.NotFoundException;
+import org.penneoarchive.application.subscription.PenneoRefusedException;
 
 /** Every API error as JSON {@code {"error": …, "detail": …}} with a fitting status. */
 final class ApiExceptionMappers {
@@ -40,6 +41,14 @@ final class ApiExceptionMappers {
     @Override
     public Response toResponse(NotFoundException e) {
       return json(404, "not found", e.getMessage());
+    }
+  }
+
+  @Provider
+  public static class PenneoRefused implements ExceptionMapper<PenneoRefusedException> {
+    @Override
+    public Response toResponse(PenneoRefusedException e) {
+      return json(502, "penneo refused", e.getMessage());
     }
   }
 
@@ -78,6 +87,9 @@ final class ApiExceptionMappers {
       }
       if (cause instanceof NotFoundException nf) {
         return json(404, "not found", nf.getMessage());
+      }
+      if (cause instanceof PenneoRefusedException pr) {
+        return json(502, "penneo refused", pr.getMessage());
       }
       LOG.log(Level.WARNING, "API call failed", e);
       return json(500, "internal error", "the failure is in the server log");

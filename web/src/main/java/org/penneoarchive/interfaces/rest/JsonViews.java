@@ -27,6 +27,11 @@ final class JsonViews {
     return b.build();
   }
 
+  /** A plain acknowledgement, e.g. for 202 Accepted. */
+  static JsonObject message(String status, String detail) {
+    return Json.createObjectBuilder().add("status", status).add("detail", detail).build();
+  }
+
   static <T> JsonObject page(Page<T> page, Function<T, JsonObject> item) {
     JsonArrayBuilder items = Json.createArrayBuilder();
     page.items().forEach(i -> items.add(item.apply(i)));
@@ -117,7 +122,23 @@ final class JsonViews {
       signers.add(sb);
     }
     b.add("signers", signers);
-    b.add("documents", Json.createArrayBuilder());
+    JsonArrayBuilder documents = Json.createArrayBuilder();
+    for (var d : c.documents()) {
+      JsonObjectBuilder db =
+          Json.createObjectBuilder()
+              .add("penneoId", d.penneoId())
+              .add("sha256", d.sha256())
+              .add("sha512", d.sha512())
+              .add("size", d.size())
+              .add("pages", d.pages())
+              .add("signatureValid", d.signatureValid())
+              .add("sealReason", d.sealReason())
+              .add("path", d.path());
+      put(db, "title", d.title());
+      put(db, "archivedAt", d.archivedAt());
+      documents.add(db);
+    }
+    b.add("documents", documents);
     put(b, "bag", c.bag());
     return b.build();
   }

@@ -13,8 +13,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,7 @@ public class SubscriptionResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.ADMIN)
-  public Response create(JsonObject body) {
+  public Response create(JsonObject body, @Context SecurityContext security) {
     if (body == null) {
       throw new InvalidRequestException("a JSON object is required");
     }
@@ -53,7 +55,8 @@ public class SubscriptionResource {
             new SubscriptionRequest(
                 SubscriptionRequest.parseService(string(body, "service")),
                 string(body, "topic"),
-                eventTypes(body)));
+                eventTypes(body)),
+            actor(security));
     return Response.created(URI.create("subscriptions/" + view.id()))
         .entity(JsonViews.subscription(view).toString())
         .build();
@@ -62,9 +65,48 @@ public class SubscriptionResource {
   @DELETE
   @Path("{id}")
   @RolesAllowed(Roles.ADMIN)
-  public Response delete(@PathParam("id") long id) {
-    subscriptions.delete(id);
+  public Response delete(@PathParam("id") long id, @Context SecurityContext security) {
+    subscriptions.delete(id, actor(security));
     return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{id}/test")
+  @RolesAllowed(Roles.ADMIN)
+  public Response test(@PathParam("id") long id, @Context SecurityContext security) {
+    subscriptions.test(id, actor(security));
+    return Response.accepted()
+        .entity(
+            JsonViews.message("accepted", "Penneo was asked to send a test notification")
+                .toString())
+        .build();
+  }
+
+  @POST
+  @Path("{id}/pause")
+  @RolesAllowed(Roles.ADMIN)
+  public String pause(@PathParam("id") long id, @Context SecurityContext security) {
+    return JsonViews.subscription(subscriptions.pause(id, true, actor(security))).toString();
+  }
+
+  @POST
+  @Path("{id}/resume")
+  @RolesAllowed(Roles.ADMIN)
+  public String resume(@PathParam("id") long id, @Context SecurityContext security) {
+    return JsonViews.subscription(subscriptions.pause(id, false, actor(security))).toString();
+  }
+
+  @POST
+  @Path("{id}/rotate")
+  @RolesAllowed(Roles.ADMIN)
+  public String rotate(@PathParam("id") long id, @Context SecurityContext security) {
+    return JsonViews.subscription(subscriptions.rotate(id, actor(security))).toString();
+  }
+
+  static String actor(SecurityContext security) {
+    return security.getUserPrincipal() == null
+        ? "anonymous"
+        : security.getUserPrincipal().getName();
   }
 
   private static String string(JsonObject o, String name) {

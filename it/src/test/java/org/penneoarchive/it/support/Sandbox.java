@@ -1,0 +1,63 @@
+package org.penneoarchive.it.support;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.net.URI;
+
+/** The sandbox's control API, as the tests use it. */
+public final class Sandbox {
+
+  private final URI control;
+
+  public Sandbox(URI sandboxUrl) {
+    this.control = URI.create(sandboxUrl + "/control/");
+  }
+
+  public JsonObject createCaseFile(String json) {
+    var r = Http.postJson(control.resolve("casefiles"), null, json);
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException(
+          "sandbox refused a case file: " + r.statusCode() + " " + r.body());
+    }
+    return Http.json(r);
+  }
+
+  public JsonObject play(long caseFileId, String json) {
+    var r = Http.postJson(control.resolve("casefiles/" + caseFileId + "/play"), null, json);
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("sandbox did not play: " + r.statusCode() + " " + r.body());
+    }
+    return Http.json(r);
+  }
+
+  public void sendEvent(long caseFileId, String json) {
+    var r = Http.postJson(control.resolve("casefiles/" + caseFileId + "/events"), null, json);
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException("sandbox did not send: " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  public void delivery(String json) {
+    var r =
+        Http.send(
+            Http.request(control.resolve("delivery"), null)
+                .header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException("sandbox refused delivery settings: " + r.body());
+    }
+  }
+
+  public JsonArray deliveries() {
+    var r = Http.get(control.resolve("deliveries"), null);
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(r.body()))) {
+      return reader.readArray();
+    }
+  }
+
+  /** {@code {"legacy":[…], "current":[…]}} */
+  public JsonObject subscriptions() {
+    return Http.json(Http.get(control.resolve("subscriptions"), null));
+  }
+}
