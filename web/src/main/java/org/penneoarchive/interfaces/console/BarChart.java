@@ -66,13 +66,14 @@ public final class BarChart implements Serializable {
     bars.add(new Bar(x, TOP + plotHeight - h, w, h, d.count(), d.day().toString(), series));
   }
 
-  /** 1, 2, 5 × 10^n: round numbers on the y axis. */
+  /** The top of the y axis: four equal steps of 1, 2 or 5 × 10^n, at or above {@code v}. */
   static long niceCeiling(long v) {
+    long step = (v + 3) / 4;
     long p = 1;
     while (true) {
       for (long f : new long[] {1, 2, 5}) {
-        if (f * p >= v) {
-          return Math.max(4, f * p);
+        if (f * p >= step) {
+          return 4 * f * p;
         }
       }
       p *= 10;

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import org.penneoarchive.application.archive.ArchiveJobs;
+import org.penneoarchive.application.casefile.CaseFileActions;
 import org.penneoarchive.application.casefile.CaseFileQueryService;
 import org.penneoarchive.application.casefile.CaseFileView;
 import org.penneoarchive.application.casefile.CaseFileView.EventView;
@@ -21,6 +23,8 @@ public class CaseFileBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject transient CaseFileQueryService caseFiles;
+  @Inject transient CaseFileActions actions;
+  @Inject transient ArchiveJobs archive;
 
   private Long id;
   private CaseFileView caseFile;
@@ -37,6 +41,25 @@ public class CaseFileBacking implements Serializable {
       ctx.getExternalContext().responseSendError(404, "no such case file");
       ctx.responseComplete();
     }
+  }
+
+  /** Admin: read title, signers and status again from Penneo's API. */
+  public String recheck() {
+    return Actions.run(
+        "casefile",
+        () -> {
+          actions.recheck(id, ConsoleAccess.user());
+          Feedback.info("casefile.rechecked", id);
+        });
+  }
+
+  /** Admin: archive again after a failure (or a quarantine that has been dealt with). */
+  public String archiveAgain() {
+    return Actions.run(
+        "casefile",
+        () ->
+            Feedback.info(
+                "casefile.archiving", id, archive.archiveAgain(id, ConsoleAccess.user())));
   }
 
   public CaseFileView getCaseFile() {

@@ -7,9 +7,13 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
+import org.penneoarchive.application.archive.ArchiveJobs;
+import org.penneoarchive.application.archive.ArchiveRunView;
 import org.penneoarchive.application.dashboard.DashboardQueryService;
 import org.penneoarchive.application.dashboard.DashboardQueryService.RejectedCounts;
 import org.penneoarchive.application.dashboard.DayCount;
+import org.penneoarchive.application.intake.DeadLetterService;
+import org.penneoarchive.application.tasks.StaffTaskService;
 import org.penneoarchive.domain.casefile.CaseFileState;
 
 /** The dashboard: case files by state, what needs attention, and two weeks of intake. */
@@ -21,6 +25,9 @@ public class DashboardBacking implements Serializable {
   static final int DAYS = 14;
 
   @Inject transient DashboardQueryService dashboard;
+  @Inject transient StaffTaskService tasks;
+  @Inject transient DeadLetterService deadLetters;
+  @Inject transient ArchiveJobs archive;
   @Inject ConsoleFormats fmt;
 
   private Map<CaseFileState, Long> byState;
@@ -28,6 +35,10 @@ public class DashboardBacking implements Serializable {
   private List<DayCount> notifications;
   private List<DayCount> events;
   private BarChart chart;
+  private long openTasks;
+  private long deadLetterCount;
+  private List<ArchiveRunView> running;
+  private ArchiveRunView lastRun;
 
   @PostConstruct
   void load() {
@@ -36,6 +47,34 @@ public class DashboardBacking implements Serializable {
     notifications = dashboard.notificationsPerDay(DAYS, fmt.getZone());
     events = dashboard.eventsPerDay(DAYS, fmt.getZone());
     chart = new BarChart(notifications, events);
+    openTasks = tasks.countOpen();
+    deadLetterCount = deadLetters.countDead();
+    List<ArchiveRunView> runs = archive.runs(0, 20).items();
+    running = running(runs);
+    lastRun = runs.stream().filter(r -> r.endedAt() != null).findFirst().orElse(null);
+  }
+
+  /** Runs not yet ended, in the order given (newest first). */
+  static List<ArchiveRunView> running(List<ArchiveRunView> runs) {
+    return runs.stream()
+        .filter(r -> r.endedAt() == null && !"ABANDONED".equals(r.status()))
+        .toList();
+  }
+
+  public long getOpenTasks() {
+    return openTasks;
+  }
+
+  public long getDeadLetters() {
+    return deadLetterCount;
+  }
+
+  public List<ArchiveRunView> getRunning() {
+    return running;
+  }
+
+  public ArchiveRunView getLastRun() {
+    return lastRun;
   }
 
   public List<Map.Entry<CaseFileState, Long>> getStates() {

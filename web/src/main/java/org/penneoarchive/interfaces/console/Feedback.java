@@ -28,7 +28,13 @@ final class Feedback {
     FacesContext ctx = FacesContext.getCurrentInstance();
     ResourceBundle b = ResourceBundle.getBundle(BUNDLE, ctx.getViewRoot().getLocale());
     try {
-      return new MessageFormat(b.getString(key), b.getLocale()).format(args);
+      // Ids are names, not quantities: "case file 1001", never "1,001".
+      Object[] shown = new Object[args.length];
+      for (int i = 0; i < args.length; i++) {
+        shown[i] =
+            args[i] instanceof Long || args[i] instanceof Integer ? args[i].toString() : args[i];
+      }
+      return new MessageFormat(b.getString(key), b.getLocale()).format(shown);
     } catch (MissingResourceException e) {
       return key;
     }
