@@ -63,6 +63,8 @@ public class DemoBootstrap {
       return;
     }
     try {
+      // The sandbox keeps its subscriptions in memory: after a restart ours are gone there.
+      subscriptions.missingAtPenneo().forEach(subscriptions::lostAtPenneo);
       List<SubscriptionView> existing = subscriptions.list();
       ensure(existing, WebhookService.LEGACY, "casefile");
       ensure(existing, WebhookService.LEGACY, "signer");

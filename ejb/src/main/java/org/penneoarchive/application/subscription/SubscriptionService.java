@@ -225,6 +225,36 @@ public class SubscriptionService {
     LOG.info(() -> "Subscription " + id + " deleted at Penneo and here");
   }
 
+  /**
+   * Subscriptions recorded here as registered that Penneo no longer lists (deleted there, or a
+   * sandbox that restarted): they will never be notified again.
+   */
+  public List<Long> missingAtPenneo() {
+    var legacy =
+        penneo.client().listLegacySubscriptions().stream()
+            .map(l -> Long.toString(l.id()))
+            .collect(java.util.stream.Collectors.toSet());
+    var current =
+        penneo.client().listSubscriptions().stream()
+            .map(c -> c.id())
+            .collect(java.util.stream.Collectors.toSet());
+    return subscriptions.all().stream()
+        .filter(s -> s.getPenneoId() != null)
+        .filter(
+            s ->
+                s.getService() == WebhookService.LEGACY
+                    ? !legacy.contains(s.getPenneoId())
+                    : !current.contains(s.getPenneoId()))
+        .map(Subscription::getId)
+        .toList();
+  }
+
+  /** Marks a subscription that Penneo no longer has as FAILED, saying so. */
+  public void lostAtPenneo(long id) {
+    store.failed(id, "Penneo no longer lists this subscription: create a new one");
+    LOG.warning(() -> "Subscription " + id + " is no longer at Penneo: marked FAILED");
+  }
+
   public List<SubscriptionView> list() {
     return subscriptions.all().stream().map(this::view).toList();
   }
