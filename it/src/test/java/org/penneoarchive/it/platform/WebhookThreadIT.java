@@ -138,9 +138,20 @@ class WebhookThreadIT {
 
   @Test
   void acceptsJsonThatIsNotANotificationAndKeepsIt() {
+    String marker = "hello-" + uniqueId();
     var response =
-        Http.webhook(endpoint, null, "{\"hello\":\"penneo\"}".getBytes(StandardCharsets.UTF_8));
+        Http.webhook(
+            endpoint, null, ("{\"hello\":\"" + marker + "\"}").getBytes(StandardCharsets.UTF_8));
     assertEquals(200, response.statusCode());
+    JsonObject kept =
+        Http.await(
+            () ->
+                Http.json(
+                    Http.get(
+                        api.resolve("deliveries?outcome=NOT_UNDERSTOOD&size=200"), Http.STAFF)),
+            p -> p.getJsonArray("items").toString().contains(marker),
+            Duration.ofSeconds(30));
+    assertTrue(kept.getJsonArray("items").toString().contains(marker), kept.toString());
   }
 
   @Test

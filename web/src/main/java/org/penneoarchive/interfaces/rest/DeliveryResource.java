@@ -8,10 +8,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.penneoarchive.application.intake.AcceptedDeliveryView;
 import org.penneoarchive.application.intake.DeliveryQueryService;
-import org.penneoarchive.application.subscription.InvalidRequestException;
 
-/** {@code /api/deliveries?outcome=rejected}: refused webhook calls with their reasons. */
+/**
+ * {@code /api/deliveries?outcome=rejected}: refused webhook calls with their reasons; {@code
+ * outcome=NOT_UNDERSTOOD} (or APPLIED, DUPLICATE, CONFIRMATION_TOKEN, TEST): accepted ones.
+ */
 @Path("deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.STAFF, Roles.ADMIN})
@@ -24,9 +27,30 @@ public class DeliveryResource {
       @QueryParam("outcome") @DefaultValue("rejected") String outcome,
       @QueryParam("page") @DefaultValue("0") int page,
       @QueryParam("size") @DefaultValue("50") int size) {
-    if (!"rejected".equals(outcome)) {
-      throw new InvalidRequestException("outcome must be \"rejected\"");
+    if ("rejected".equalsIgnoreCase(outcome)) {
+      return JsonViews.page(deliveries.rejected(page, size), JsonViews::rejected).toString();
     }
-    return JsonViews.page(deliveries.rejected(page, size), JsonViews::rejected).toString();
+    return JsonViews.page(deliveries.accepted(outcome, page, size), DeliveryResource::accepted)
+        .toString();
+  }
+
+  static jakarta.json.JsonObject accepted(AcceptedDeliveryView d) {
+    var b =
+        jakarta.json.Json.createObjectBuilder()
+            .add("id", d.id())
+            .add("subscriptionId", d.subscriptionId())
+            .add("receivedAt", d.receivedAt().toString())
+            .add("outcome", d.outcome())
+            .add("bodyExcerpt", d.bodyExcerpt());
+    if (d.contentType() != null) {
+      b.add("contentType", d.contentType());
+    }
+    if (d.xEventType() != null) {
+      b.add("eventType", d.xEventType());
+    }
+    if (d.detail() != null) {
+      b.add("detail", d.detail());
+    }
+    return b.build();
   }
 }
