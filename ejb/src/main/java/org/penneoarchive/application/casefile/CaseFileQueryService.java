@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.penneoarchive.application.archive.ArchiveRecords;
 import org.penneoarchive.application.subscription.InvalidRequestException;
 import org.penneoarchive.application.subscription.NotFoundException;
 import org.penneoarchive.domain.casefile.CaseFileState;
@@ -18,6 +19,7 @@ public class CaseFileQueryService {
   public static final int MAX_PAGE_SIZE = 200;
 
   @Inject CaseFileRepository caseFiles;
+  @Inject ArchiveRecords archive;
 
   public Page<CaseFileSummary> search(String state, String q, int page, int size) {
     if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
@@ -81,7 +83,8 @@ public class CaseFileQueryService {
         c.getLastActivityAt(),
         events,
         signers,
-        c.getBagPath());
+        c.getBagPath(),
+        archive.documents(penneoId));
   }
 
   private static CaseFileState parseState(String state) {

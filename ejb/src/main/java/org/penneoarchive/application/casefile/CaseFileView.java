@@ -2,8 +2,12 @@ package org.penneoarchive.application.casefile;
 
 import java.time.Instant;
 import java.util.List;
+import org.penneoarchive.application.archive.ArchivedDocumentView;
 
-/** A case file with its timeline and signers, as the API and the console show it. */
+/**
+ * A case file with its timeline, signers and archived documents, as the API and the console show
+ * it.
+ */
 public record CaseFileView(
     long penneoId,
     String title,
@@ -15,7 +19,8 @@ public record CaseFileView(
     Instant lastActivityAt,
     List<EventView> events,
     List<SignerView> signers,
-    String bag) {
+    String bag,
+    List<ArchivedDocumentView> documents) {
 
   /** One distinct event; {@code deliveries} counts its arrivals. */
   public record EventView(
