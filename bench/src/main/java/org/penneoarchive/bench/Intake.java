@@ -1,0 +1,222 @@
+package org.penneoarchive.bench;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Figure 1, intake: acked notifications/s at saturation (wrk, closed loop) and latency at fixed
+ * rates (open loop, from the intended send time), against the product's receiver and, as the
+ * ceiling, the no-op JAX-RS endpoint in the same server. The queue's consumers are paused while
+ * intake is measured (so the figure is the receiver's, not the receiver's minus processing's share
+ * of 2 cores) and the queue is emptied after every run.
+ */
+final class Intake {
+
+  static final String QUEUE =
+      "/subsystem=messaging-activemq/server=default/jms-queue=PenneoNotifications";
+  static final int[] RATES = {200, 1000, 3000};
+
+  private final Bench b;
+  private final Server s;
+  private final URI product;
+  private final URI noop;
+  private long nextId = 10_000_000L;
+
+  Intake(Bench b, Server s, String endpointPath) {
+    this.b = b;
+    this.s = s;
+    this.product = s.url(endpointPath);
+    this.noop = s.url("/bench-noop/webhooks/noop");
+  }
+
+  void run() {
+    Bench.log("intake: pausing the queue's delivery");
+    s.cli(QUEUE + ":pause()");
+    Duration sat = Duration.ofSeconds(b.quick ? 5 : 10);
+    Duration fixed = Duration.ofSeconds(b.quick ? 5 : 10);
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("what", "POST /webhooks/{key} answered 200 (durably queued) vs the no-op endpoint");
+    f.put("loadAtStart", Machine.load());
+    // Warm-up (JIT, pools): not recorded.
+    Wrk.run(b.work, product, 1, 16, Duration.ofSeconds(b.quick ? 3 : 5), id(1_000_000));
+    clear();
+    Wrk.run(b.work, noop, 1, 16, Duration.ofSeconds(b.quick ? 3 : 5), id(1_000_000));
+    Stats satP = new Stats();
+    Stats satN = new Stats();
+    List<Object> satRuns = new ArrayList<>();
+    for (int r = 0; r < b.reps; r++) {
+      if (r == 0 && b.jfr) {
+        s.jfrStart("intake");
+      }
+      Wrk.Result p = Wrk.run(b.work, product, 1, 16, sat, id(1_000_000));
+      if (r == 0 && b.jfr) {
+        f.put("jfr", s.jfrStop("intake").toString());
+      }
+      clear();
+      Wrk.Result n = Wrk.run(b.work, noop, 1, 16, sat, id(1_000_000));
+      satP.add(p.acked());
+      satN.add(n.acked());
+      satRuns.add(Map.of("product", wrkJson(p), "noop", wrkJson(n)));
+      Bench.log(
+          String.format(
+              Locale.ROOT,
+              "intake saturation run %d: product %.0f/s (non-2xx %d), no-op %.0f/s",
+              r + 1,
+              p.acked(),
+              p.non2xx(),
+              n.acked()));
+    }
+    Map<String, Object> satJ = new LinkedHashMap<>();
+    satJ.put("tool", "wrk -t1 -c16 -d" + sat.toSeconds() + "s");
+    satJ.put("productAckedPerSecond", satP.json());
+    satJ.put("noopPerSecond", satN.json());
+    satJ.put("ratio", satP.median() / satN.median());
+    satJ.put("runs", satRuns);
+    f.put("saturation", satJ);
+    b.table.add(
+        Bench.row(
+            "Intake at saturation (acked/s)",
+            satP.show("%.0f"),
+            satN.show("%.0f"),
+            ratio(satP.median() / satN.median())));
+
+    Map<String, Object> rates = new LinkedHashMap<>();
+    LoadGen gen = new LoadGen();
+    try {
+      for (int rate : RATES) {
+        Stats[] p = {new Stats(), new Stats(), new Stats(), new Stats()};
+        Stats[] n = {new Stats(), new Stats(), new Stats(), new Stats()};
+        List<Object> runs = new ArrayList<>();
+        for (int r = 0; r < b.reps; r++) {
+          long base = id(rate * fixed.toSeconds() + 1);
+          LoadGen.Result pr =
+              gen.openLoop(
+                  i -> LoadGen.post(product, Bench.notification(base + i)),
+                  rate,
+                  fixed,
+                  512,
+                  Duration.ofSeconds(30));
+          clear();
+          LoadGen.Result nr =
+              gen.openLoop(
+                  i -> LoadGen.post(noop, Bench.notification(base + i)),
+                  rate,
+                  fixed,
+                  512,
+                  Duration.ofSeconds(30));
+          add(p, pr);
+          add(n, nr);
+          runs.add(Map.of("product", olJson(pr), "noop", olJson(nr)));
+          Bench.log(
+              String.format(
+                  Locale.ROOT,
+                  "intake %d/s run %d: product p50 %.2f p99 %.2f p99.9 %.2f ms (ok %d/%d); no-op p50"
+                      + " %.2f p99 %.2f p99.9 %.2f ms",
+                  rate,
+                  r + 1,
+                  pr.p(50),
+                  pr.p(99),
+                  pr.p(99.9),
+                  pr.ok(),
+                  pr.sent(),
+                  nr.p(50),
+                  nr.p(99),
+                  nr.p(99.9)));
+        }
+        Map<String, Object> rj = new LinkedHashMap<>();
+        rj.put("seconds", fixed.toSeconds());
+        rj.put("productMs", percentiles(p));
+        rj.put("noopMs", percentiles(n));
+        rj.put("runs", runs);
+        rates.put(Integer.toString(rate), rj);
+        b.table.add(
+            Bench.row(
+                "Intake " + rate + "/s latency p50 (ms)",
+                p[0].show("%.2f"),
+                n[0].show("%.2f"),
+                "-"));
+        b.table.add(
+            Bench.row(
+                "Intake " + rate + "/s latency p99 (ms)",
+                p[1].show("%.2f"),
+                n[1].show("%.2f"),
+                "-"));
+        b.table.add(
+            Bench.row(
+                "Intake " + rate + "/s latency p99.9 (ms)",
+                p[2].show("%.2f"),
+                n[2].show("%.2f"),
+                "-"));
+      }
+    } finally {
+      gen.close();
+    }
+    f.put("fixedRates", rates);
+    f.put(
+        "generator",
+        "java.net.http open loop, latency from the intended send time, ≤512 in flight");
+    f.put("loadAtEnd", Machine.load());
+    b.figures().put("intake", f);
+    s.cli(QUEUE + ":remove-messages");
+    s.cli(QUEUE + ":resume()");
+    Bench.log("intake: queue resumed");
+  }
+
+  private void clear() {
+    s.cli(QUEUE + ":remove-messages");
+  }
+
+  private long id(long span) {
+    long v = nextId;
+    nextId += span * 16 + 16;
+    return v;
+  }
+
+  private static void add(Stats[] s, LoadGen.Result r) {
+    s[0].add(r.p(50));
+    s[1].add(r.p(99));
+    s[2].add(r.p(99.9));
+    s[3].add(r.achievedPerSecond());
+  }
+
+  private static Map<String, Object> percentiles(Stats[] s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("p50", s[0].json());
+    m.put("p99", s[1].json());
+    m.put("p99.9", s[2].json());
+    m.put("okPerSecond", s[3].json());
+    return m;
+  }
+
+  static Map<String, Object> olJson(LoadGen.Result r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sent", r.sent());
+    m.put("ok", r.ok());
+    m.put("failed", r.failed());
+    m.put("okPerSecond", r.achievedPerSecond());
+    m.put("p50", r.p(50));
+    m.put("p99", r.p(99));
+    m.put("p99.9", r.p(99.9));
+    m.put("max", r.latency().getMaxValue() / 1000.0);
+    return m;
+  }
+
+  private static Map<String, Object> wrkJson(Wrk.Result r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("requests", r.requests());
+    m.put("non2xx", r.non2xx());
+    m.put("socketErrors", r.socketErrors());
+    m.put("seconds", r.seconds());
+    m.put("ackedPerSecond", r.acked());
+    return m;
+  }
+
+  static String ratio(double r) {
+    return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.2f", r);
+  }
+}

@@ -1,0 +1,67 @@
+package org.penneoarchive.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the figures were measured on. */
+final class Machine {
+
+  private Machine() {}
+
+  static Map<String, Object> describe(Path wildflyHome) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("cores", Runtime.getRuntime().availableProcessors());
+    m.put("cpu", firstMatch(Path.of("/proc/cpuinfo"), "model name"));
+    m.put("memoryMiB", kib("MemTotal") / 1024);
+    m.put("memoryAvailableMiB", kib("MemAvailable") / 1024);
+    m.put(
+        "jdk",
+        System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.runtime.version")
+            + " ("
+            + System.getProperty("java.home")
+            + ")");
+    m.put("wildfly", wildflyHome.getFileName().toString());
+    m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    m.put("load", load());
+    return m;
+  }
+
+  /** The 1, 5 and 15 minute load averages (/proc/loadavg). */
+  static String load() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
+  static long kib(String key) {
+    String v = firstMatch(Path.of("/proc/meminfo"), key);
+    return v == null ? -1 : Long.parseLong(v.replace("kB", "").trim());
+  }
+
+  /** A field of /proc/PID/status in KiB (VmHWM: peak RSS, VmRSS: RSS now). */
+  static long procStatusKib(long pid, String key) {
+    String v = firstMatch(Path.of("/proc/" + pid + "/status"), key);
+    return v == null ? -1 : Long.parseLong(v.replace("kB", "").trim());
+  }
+
+  private static String firstMatch(Path file, String key) {
+    try {
+      for (String line : Files.readAllLines(file)) {
+        if (line.startsWith(key)) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    return null;
+  }
+}

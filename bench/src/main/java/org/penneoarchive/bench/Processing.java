@@ -1,0 +1,227 @@
+package org.penneoarchive.bench;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Figure 2, processing: notifications/s from ack to committed state, and the lag at fixed rates.
+ * Every notification is a casefile {@code activated} event for a case file of its own (a new case
+ * file, its first timeline event and the delivery row). Saturation: the queue is paused, N
+ * notifications are acked, the queue is resumed, and the run ends when {@code GET /api/casefiles}
+ * counts all N (committed and visible). Lag per notification is {@code delivery.processed_at −
+ * delivery.received_at}, read from the database afterwards.
+ */
+final class Processing {
+
+  record Segment(
+      String name, int rate, long fromMillis, long toMillis, long expected, long visibleMillis) {}
+
+  static final int[] RATES = {200, 1000};
+  private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+
+  private final Bench b;
+  private final Server s;
+  private final URI endpoint;
+  private final String db;
+  private long nextId = 500_000_000L;
+
+  Processing(Bench b, Server s, String endpointPath, String db) {
+    this.b = b;
+    this.s = s;
+    this.endpoint = s.url(endpointPath);
+    this.db = db;
+  }
+
+  List<Segment> run() throws Exception {
+    List<Segment> segments = new ArrayList<>();
+    int n = b.quick ? 3000 : 15000;
+    Duration fixed = Duration.ofSeconds(b.quick ? 5 : 10);
+    LoadGen gen = new LoadGen();
+    try {
+      // Warm-up: not recorded.
+      long w = nextId;
+      nextId += 2000;
+      long before = total();
+      gen.closedLoop(
+          i -> LoadGen.post(endpoint, Bench.notification(w + i)), 2000, 16, Duration.ofSeconds(60));
+      awaitTotal(before + 2000, Duration.ofMinutes(2));
+      for (int r = 0; r < b.reps; r++) {
+        long base = total();
+        s.cli(Intake.QUEUE + ":pause()");
+        long id0 = nextId;
+        nextId += n;
+        long from = System.currentTimeMillis();
+        LoadGen.Result posted =
+            gen.closedLoop(
+                i -> LoadGen.post(endpoint, Bench.notification(id0 + i)),
+                n,
+                16,
+                Duration.ofMinutes(3));
+        long to = System.currentTimeMillis();
+        if (r == 0 && b.jfr) {
+          s.jfrStart("processing");
+        }
+        s.cli(Intake.QUEUE + ":resume()");
+        long visible = awaitTotal(base + posted.ok(), Duration.ofMinutes(5));
+        if (r == 0 && b.jfr) {
+          s.jfrStop("processing");
+        }
+        segments.add(new Segment("saturation", 0, from, to, posted.ok(), visible));
+        Bench.log(
+            db
+                + " processing saturation run "
+                + (r + 1)
+                + ": "
+                + posted.ok()
+                + " acked, all visible "
+                + (visible - to)
+                + " ms after the last ack (incl. resume)");
+      }
+      for (int rate : RATES) {
+        for (int r = 0; r < b.reps; r++) {
+          long base = total();
+          long id0 = nextId;
+          nextId += rate * fixed.toSeconds() + 1;
+          long from = System.currentTimeMillis();
+          LoadGen.Result res =
+              gen.openLoop(
+                  i -> LoadGen.post(endpoint, Bench.notification(id0 + i)),
+                  rate,
+                  fixed,
+                  512,
+                  Duration.ofSeconds(30));
+          long to = System.currentTimeMillis();
+          long visible = awaitTotal(base + res.ok(), Duration.ofMinutes(5));
+          segments.add(new Segment("rate", rate, from, to, res.ok(), visible));
+          Bench.log(
+              String.format(
+                  Locale.ROOT,
+                  "%s processing %d/s run %d: %d acked, all visible %d ms after the last ack",
+                  db,
+                  rate,
+                  r + 1,
+                  res.ok(),
+                  visible - to));
+        }
+      }
+    } finally {
+      gen.close();
+    }
+    return segments;
+  }
+
+  /** Reads the delivery timestamps of each segment and records the figure. */
+  void report(Connection c, String table, List<Segment> segments) throws Exception {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put(
+        "what",
+        "casefile 'activated' notifications, each a new case file: ack → committed and visible");
+    f.put("database", db);
+    Stats sat = new Stats();
+    Stats satDb = new Stats();
+    List<Object> satRuns = new ArrayList<>();
+    Map<Integer, Stats[]> lag = new LinkedHashMap<>();
+    Map<Integer, List<Object>> rateRuns = new LinkedHashMap<>();
+    for (Segment g : segments) {
+      List<long[]> ts = Bench.timestamps(c, table, g.fromMillis() - 1, g.toMillis() + 1);
+      long minP = Long.MAX_VALUE;
+      long maxP = Long.MIN_VALUE;
+      List<Long> lags = new ArrayList<>();
+      for (long[] t : ts) {
+        minP = Math.min(minP, t[1]);
+        maxP = Math.max(maxP, t[1]);
+        lags.add(t[1] - t[0]);
+      }
+      long[] sorted = Stats.sorted(lags);
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("acked", g.expected());
+      run.put("rowsFound", ts.size());
+      if (g.rate() == 0) {
+        double perSecond = g.expected() / ((g.visibleMillis() - minP / 1000.0) / 1000.0);
+        double perSecondDb = ts.size() / ((maxP - minP) / 1e6);
+        sat.add(perSecond);
+        satDb.add(perSecondDb);
+        run.put("perSecondToVisible", perSecond);
+        run.put("perSecondFirstToLastProcessed", perSecondDb);
+        satRuns.add(run);
+      } else {
+        Stats[] st =
+            lag.computeIfAbsent(g.rate(), k -> new Stats[] {new Stats(), new Stats(), new Stats()});
+        st[0].add(Stats.percentile(sorted, 50) / 1000.0);
+        st[1].add(Stats.percentile(sorted, 99) / 1000.0);
+        st[2].add((g.visibleMillis() - g.toMillis()));
+        run.put("lagP50Ms", Stats.percentile(sorted, 50) / 1000.0);
+        run.put("lagP99Ms", Stats.percentile(sorted, 99) / 1000.0);
+        run.put("lagMaxMs", sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1000.0);
+        run.put("allVisibleMsAfterLastAck", g.visibleMillis() - g.toMillis());
+        rateRuns.computeIfAbsent(g.rate(), k -> new ArrayList<>()).add(run);
+      }
+    }
+    Map<String, Object> satJ = new LinkedHashMap<>();
+    satJ.put("perSecond", sat.json());
+    satJ.put("perSecondFirstToLastProcessed", satDb.json());
+    satJ.put("runs", satRuns);
+    f.put("saturation", satJ);
+    b.table.add(Bench.row("Processing at saturation, " + db + " (/s)", sat.show("%.0f"), "-", "-"));
+    Map<String, Object> rates = new LinkedHashMap<>();
+    for (var e : lag.entrySet()) {
+      Map<String, Object> rj = new LinkedHashMap<>();
+      rj.put("lagP50Ms", e.getValue()[0].json());
+      rj.put("lagP99Ms", e.getValue()[1].json());
+      rj.put("allVisibleMsAfterLastAck", e.getValue()[2].json());
+      rj.put("runs", rateRuns.get(e.getKey()));
+      rates.put(Integer.toString(e.getKey()), rj);
+      b.table.add(
+          Bench.row(
+              "Processing " + e.getKey() + "/s, " + db + ", lag p50 (ms)",
+              e.getValue()[0].show("%.1f"),
+              "-",
+              "-"));
+      b.table.add(
+          Bench.row(
+              "Processing " + e.getKey() + "/s, " + db + ", lag p99 (ms)",
+              e.getValue()[1].show("%.1f"),
+              "-",
+              "-"));
+    }
+    f.put("fixedRates", rates);
+    f.put("load", Machine.load());
+    b.figures().put("processing-" + db, f);
+  }
+
+  long total() throws Exception {
+    var r = b.get(s.url("/penneo-archive/api/casefiles?size=1"));
+    Matcher m = TOTAL.matcher(r.body());
+    if (r.statusCode() != 200 || !m.find()) {
+      throw new IllegalStateException("GET /api/casefiles: " + r.statusCode() + " " + r.body());
+    }
+    return Long.parseLong(m.group(1));
+  }
+
+  /** Polls until the count reaches {@code expected}; answers the time it did (epoch ms). */
+  long awaitTotal(long expected, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (total() >= expected) {
+        return System.currentTimeMillis();
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException(
+        "processing did not reach "
+            + expected
+            + " case files within "
+            + timeout
+            + " (at "
+            + total()
+            + ")");
+  }
+}
