@@ -74,17 +74,16 @@ public class ArchiveListener
   }
 
   private void retried(Exception e) {
-    Metrics.of(step).retried();
+    Metrics.update(step, ArchiveRunMetrics::retried);
     LOG.info(() -> "Archive execution " + job.getExecutionId() + " retries: " + e.getMessage());
   }
 
   private void skipped(long caseFileId, Exception e) {
-    ArchiveRunMetrics metrics = Metrics.of(step);
     if (e instanceof CaseFileQuarantinedException q) {
-      metrics.quarantined();
+      Metrics.update(step, ArchiveRunMetrics::quarantined);
       records.failed(caseFileId, q.getMessage(), false, q.quarantinePath(), job.getExecutionId());
     } else {
-      metrics.deferred();
+      Metrics.update(step, ArchiveRunMetrics::deferred);
       records.failed(caseFileId, e.getMessage(), true, null, job.getExecutionId());
     }
   }

@@ -4,8 +4,8 @@ import java.io.Serializable;
 
 /**
  * What the step metrics of Jakarta Batch do not count, kept as the step's persistent user data
- * (saved at every checkpoint, carried into a restart): bytes of new bags, retries, and how the case
- * files ended.
+ * (saved at every checkpoint): bytes of new bags, retries, and how the case files ended. Each
+ * execution counts its own work, a restart included.
  */
 public final class ArchiveRunMetrics implements Serializable {
 
@@ -21,6 +21,19 @@ public final class ArchiveRunMetrics implements Serializable {
 
   public synchronized void given(int caseFiles) {
     this.caseFiles = caseFiles;
+  }
+
+  /**
+   * A restart counts its own work: the counts carried over from the interrupted execution are
+   * dropped (that execution keeps them), the case files given stay.
+   */
+  public synchronized void restarted() {
+    bytes = 0;
+    retried = 0;
+    archived = 0;
+    alreadyPresent = 0;
+    quarantined = 0;
+    deferred = 0;
   }
 
   public synchronized void bagWritten(long bytes) {

@@ -47,10 +47,15 @@ public class CaseFileReader extends AbstractItemReader {
 
   @Override
   public void open(Serializable checkpoint) {
-    ArchiveRunMetrics metrics = Metrics.of(step);
+    if (ids != null) {
+      // Reopened by a retry in this execution: back to the last commit, same list.
+      next = checkpoint instanceof ArchiveCheckpoint c ? c.next() : 0;
+      return;
+    }
     if (checkpoint instanceof ArchiveCheckpoint c) {
       ids = c.caseFiles();
       next = c.next();
+      Metrics.update(step, ArchiveRunMetrics::restarted);
       LOG.info(
           () ->
               "Archive execution "
@@ -65,7 +70,8 @@ public class CaseFileReader extends AbstractItemReader {
               ? records.sweepCandidates(settings.sweepMaxCaseFiles())
               : parse(caseFiles);
       next = 0;
-      metrics.given(ids.size());
+      int given = ids.size();
+      Metrics.update(step, m -> m.given(given));
       LOG.info(
           () ->
               "Archive execution "

@@ -38,7 +38,6 @@ public class CaseFileWriter extends AbstractItemWriter {
 
   @Override
   public void writeItems(List<Object> items) throws Exception {
-    ArchiveRunMetrics metrics = Metrics.of(step);
     try {
       for (Object item : items) {
         ArchivePackage p = (ArchivePackage) item;
@@ -60,9 +59,9 @@ public class CaseFileWriter extends AbstractItemWriter {
             records.archived(
                 p.caseFileId(), bag.bagDir(), archiver.placed(p, bag), job.getExecutionId());
         if (bag.alreadyPresent()) {
-          metrics.bagAlreadyPresent();
+          Metrics.update(step, ArchiveRunMetrics::bagAlreadyPresent);
         } else {
-          metrics.bagWritten(bag.payloadBytes());
+          Metrics.update(step, m -> m.bagWritten(bag.payloadBytes()));
         }
         LOG.info(
             () ->

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.penneoarchive.application.tasks.StaffTaskService;
 import org.penneoarchive.domain.casefile.CaseFileState;
 import org.penneoarchive.domain.casefile.CaseFileStateMachine;
@@ -37,6 +38,11 @@ public class ArchiveRecords {
   @Inject ArchiveRepository archive;
   @Inject CaseFileRepository caseFiles;
   @Inject StaffTaskService tasks;
+
+  /** Failed runs after which a passing fault counts as lasting: the case file is quarantined. */
+  @Inject
+  @ConfigProperty(name = "archive.max-failed-attempts", defaultValue = "20")
+  int maxAttempts;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -156,8 +162,9 @@ public class ArchiveRecords {
 
   /**
    * Archiving failed: the case file becomes {@code ARCHIVE_FAILED} with the reason (unless another
-   * job archived it meanwhile). A quarantine ({@code retryable} false) also opens a staff task.
-   * Runs in its own transaction so that the failure stays recorded whatever the job does next.
+   * job archived it meanwhile). A quarantine ({@code retryable} false, or a passing fault that
+   * failed {@code archive.max-failed-attempts} runs) also opens a staff task. Runs in its own
+   * transaction so that the failure stays recorded whatever the job does next.
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void failed(
@@ -182,25 +189,29 @@ public class ArchiveRecords {
                   archive.add(f);
                   return f;
                 });
+    boolean retryLater = retryable && failure.getAttempts() + 1 < maxAttempts;
+    String why =
+        retryable && !retryLater
+            ? reason + " (quarantined after " + maxAttempts + " failed attempts)"
+            : reason;
     failure.failedAgain(
-        reason,
-        retryable,
+        why,
+        retryLater,
         quarantinePath == null ? null : quarantinePath.toString(),
         jobExecutionId,
         now);
     cf.archiveFailed(failure.getReason());
-    if (!retryable) {
-      tasks.openIfAbsent(
-          StaffTask.Kind.ARCHIVE_FAILED, penneoId, null, "Archiving failed: " + reason);
+    if (!retryLater) {
+      tasks.openIfAbsent(StaffTask.Kind.ARCHIVE_FAILED, penneoId, null, "Archiving failed: " + why);
     }
     LOG.warning(
         () ->
             "Case file "
                 + penneoId
                 + ": ARCHIVE_FAILED ("
-                + (retryable ? "the next sweep retries" : "quarantined")
+                + (retryLater ? "the next sweep retries" : "quarantined")
                 + "): "
-                + reason);
+                + why);
   }
 
   /** The archived documents of a case file, by Penneo document id. */

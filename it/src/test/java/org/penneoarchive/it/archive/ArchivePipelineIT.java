@@ -265,6 +265,34 @@ class ArchivePipelineIT {
   }
 
   @Test
+  void theFixityAuditFindsABagChangedOnDisk() throws Exception {
+    long id = world.createCaseFile("Audited", "[50000]").getJsonNumber("id").longValue();
+    world.complete(id);
+    Path bag = Path.of(world.archived(id).getString("bag"));
+    JsonObject clean = world.audit();
+    assertEquals("COMPLETED", clean.getString("status"), clean.toString());
+    assertTrue(clean.getInt("bagsChecked") >= 1, clean.toString());
+    assertTrue(
+        clean.getJsonArray("findings").stream()
+            .noneMatch(f -> f.asJsonObject().getString("bag").equals(bag.toString())),
+        "a fresh bag matches its manifests: " + clean);
+
+    Path json = bag.resolve("data/casefile.json");
+    Files.writeString(json, Files.readString(json).replace("Audited", "Edited!"));
+    JsonObject found = world.audit();
+    assertTrue(found.getInt("bagsFailed") >= 1, found.toString());
+    assertTrue(
+        found.getJsonArray("findings").stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(
+                f ->
+                    f.getString("bag").equals(bag.toString())
+                        && f.getString("kind").equals("MISMATCH")
+                        && f.getString("detail").contains("data/casefile.json")),
+        "the changed file is named: " + found);
+  }
+
+  @Test
   void onlyAdminsStartRunsAndStaffSeeThem() {
     var staff =
         Http.send(

@@ -146,6 +146,33 @@ final class ArchiveWorld {
     return Http.json(r).getJsonNumber("executionId").longValue();
   }
 
+  /** Starts a fixity audit and returns it when it has ended. */
+  JsonObject audit() {
+    var r =
+        Http.send(
+            Http.request(api("archive/audits"), Http.ADMIN)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertEquals(202, r.statusCode(), r.body());
+    long execution = Http.json(r).getJsonNumber("executionId").longValue();
+    JsonObject audit =
+        Http.await(
+            () -> {
+              for (JsonValue v :
+                  Http.json(Http.get(api("archive/audits?size=50"), Http.STAFF))
+                      .getJsonArray("items")) {
+                if (v.asJsonObject().getJsonNumber("executionId").longValue() == execution) {
+                  return v.asJsonObject();
+                }
+              }
+              return null;
+            },
+            a -> a != null && !"RUNNING".equals(a.getString("status")),
+            Duration.ofSeconds(180));
+    assertTrue(audit != null, "audit " + execution + " ended");
+    return audit;
+  }
+
   /** The run of the archive job with this execution id, or null. */
   JsonObject run(long executionId) {
     for (JsonObject r : runs()) {
@@ -179,10 +206,17 @@ final class ArchiveWorld {
 
   /** The signed PDF as the sandbox serves it (super user, JWT). */
   byte[] served(long documentId) {
+    return served(documentId, false);
+  }
+
+  private byte[] served(long documentId, boolean tokenOnly) {
     if (jwt == null) {
       var r = Http.postJson(control("jwt"), null, "{\"key\":\"super-key\"}");
       assertEquals(200, r.statusCode(), r.body());
       jwt = Http.json(r).getString("token");
+    }
+    if (tokenOnly) {
+      return null;
     }
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(sandbox + "/api/v3/documents/" + documentId + "/content"))
@@ -199,6 +233,32 @@ final class ArchiveWorld {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The SHA-256 of the signed PDF as the sandbox serves it, streamed (for large documents). */
+  String servedSha256(long documentId) {
+    served(0, true);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(sandbox + "/api/v3/documents/" + documentId + "/content"))
+            .header("x-auth-token", jwt)
+            .header("Accept", "application/pdf")
+            .timeout(Duration.ofMinutes(10))
+            .build();
+    try {
+      HttpResponse<InputStream> r =
+          DOWNLOADS.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      assertEquals(200, r.statusCode(), "sandbox download of document " + documentId);
+      try (InputStream in = r.body()) {
+        MessageDigest d = MessageDigest.getInstance("SHA-256");
+        byte[] buffer = new byte[65536];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          d.update(buffer, 0, n);
+        }
+        return HexFormat.of().formatHex(d.digest());
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("download of document " + documentId, e);
     }
   }
 
@@ -234,11 +294,15 @@ final class ArchiveWorld {
     }
   }
 
-  /** Every directory named casefile-{id} under the archive root (there must be one). */
+  /** Every bag of the case file in the archive, {@code {root}/{yyyy}/{mm}/casefile-{id}}. */
   static List<Path> bagsOf(Path archiveRoot, long caseFileId) {
+    if (!Files.isDirectory(archiveRoot)) {
+      return List.of();
+    }
     try (Stream<Path> all = Files.walk(archiveRoot, 3)) {
       return all.filter(p -> p.getFileName().toString().equals("casefile-" + caseFileId))
           .filter(Files::isDirectory)
+          .filter(p -> archiveRoot.relativize(p).toString().matches("\\d{4}/\\d{2}/casefile-\\d+"))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
