@@ -30,7 +30,10 @@ class NotificationDurabilityIT {
   @Test
   void everyAcknowledgedNotificationIsProcessedAfterKill9() throws Exception {
     try (OwnServer server =
-        new OwnServer("durability", 200, "768m").prepare(Path.of(System.getProperty("ear.file")))) {
+        new OwnServer("durability", 200, "768m")
+            .prepare(
+                Path.of(System.getProperty("sandbox.file")),
+                Path.of(System.getProperty("ear.file")))) {
       server.start();
       URI api = URI.create(server.productUrl() + "/api/");
       var created =

@@ -66,8 +66,7 @@ public final class OwnServer implements AutoCloseable {
                 "-Djava.net.preferIPv4Stack=true",
                 "-Djava.awt.headless=true",
                 "-Djboss.socket.binding.port-offset=" + portOffset)
-            .addServerArgument(
-                "--properties=" + Path.of(System.getProperty("it.properties")).toUri());
+            .addServerArgument("--properties=" + ownProperties().toUri());
     try {
       process =
           Launcher.of(command)
@@ -78,6 +77,22 @@ public final class OwnServer implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     awaitReady(Duration.ofSeconds(180));
+  }
+
+  /**
+   * The IT server's system properties with its URLs (port 8180) moved to this server's port, so
+   * that the product here talks to the sandbox deployed here.
+   */
+  private Path ownProperties() {
+    try {
+      String text = Files.readString(Path.of(System.getProperty("it.properties")));
+      Path own = baseDir.resolve("server.properties");
+      Files.writeString(
+          own, text.replace("localhost:8180/", "localhost:" + (8080 + portOffset) + "/"));
+      return own;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** SIGKILL: no graceful shutdown, nothing drained or flushed. */
