@@ -9,7 +9,7 @@
 # ear/src/main/wildfly/configure.cli, starts the product (port offset 1000: 9080/10990) and the
 # Penneo sandbox in a server of its own (offset 1100: 9180/11090), measures on loopback only,
 # writes bench/results/latest.json and prints a table. Every server is stopped by its pid, also
-# when the harness is interrupted. --quick: 1 repetition, shorter runs (a smoke test, ~8 min).
+# when the harness is interrupted. --quick: 1 repetition, shorter runs (a smoke test). The harness stops itself after 45 min (quick) or 120 min.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)

@@ -1,20 +1,444 @@
 package org.penneoarchive.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
-/** Figures 3 and 4, archival and memory. */
+/**
+ * Figures 3 and 4. A product server with {@code -Xmx512m} subscribes (legacy, confirmed
+ * automatically) to the sandbox, which runs in a server of its own. For each size class the sandbox
+ * creates case files with one signed PDF of that size, the harness first downloads the same
+ * documents itself ({@code /content}, SHA-256 while streaming to disk: the ceiling), then plays
+ * every case file to {@code completed}; the product processes the webhooks, checks status 5 at the
+ * API, and its {@code archive-casefiles} job downloads, verifies and bags them. Latency: from the
+ * end of the play call (the completed webhook is sent) to {@code casefile-N} appearing under {@code
+ * archive.root} (bags are moved into place atomically). Throughput: bytes of the runs' bags over
+ * the runs' durations ({@code GET /api/archive/runs}), and end to end.
+ */
 final class Archival {
 
+  record SizeClass(String name, long bytes, int caseFiles) {}
+
   private final Bench b;
+  private Server s;
+  private String jwt;
+  private Path archiveRoot;
 
   Archival(Bench b) {
     this.b = b;
   }
 
-  void run() {
+  void run() throws Exception {
+    Path ca = b.work.resolve("sandbox-ca.pem");
+    Files.writeString(ca, sandboxGet("/control/ca.pem").body());
+    s = b.product("arc", "512m", Map.of("archive.trust-store", ca.toString()), List.of());
+    archiveRoot = s.baseDir.resolve("data/penneo-archive/archive");
+    Duration d = s.start("standalone-full.xml", Duration.ofMinutes(4));
+    Bench.log("server arc (-Xmx512m) ready in " + d.toMillis() + " ms (pid " + s.pid() + ")");
+    b.subscribe(s);
+    awaitSubscriptionActive();
+    jwt = token();
+    if (b.only.contains("archival")) {
+      List<SizeClass> classes =
+          List.of(
+              new SizeClass("100KB", 100_000, b.quick ? 10 : 30),
+              new SizeClass("100MB", 100_000_000, b.quick ? 1 : 2));
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put(
+          "what",
+          "sandbox → verified bag (download, PDF parse, seal check, XAdES extraction, BagIt write),"
+              + " one document per case file; ceiling: the same bytes downloaded with SHA-256 to"
+              + " disk");
+      f.put("heap", "-Xmx512m");
+      f.put("loadAtStart", Machine.load());
+      for (SizeClass c : classes) {
+        f.put(c.name(), sizeClass(c));
+      }
+      f.put("loadAtEnd", Machine.load());
+      b.figures().put("archival", f);
+    }
+    if (b.only.contains("memory")) {
+      b.figures().put("memory", memory(b.quick ? 1_000_000_000L : 1_000_000_000L));
+    }
+    s.stop();
+    b.running.remove(s);
+  }
+
+  private Map<String, Object> sizeClass(SizeClass c) throws Exception {
+    Stats jobMBs = new Stats();
+    Stats jobDocs = new Stats();
+    Stats e2eMBs = new Stats();
+    Stats plainMBs = new Stats();
+    Stats plainDocs = new Stats();
+    List<Long> latencies = new ArrayList<>();
+    List<Object> runs = new ArrayList<>();
+    for (int r = 0; r < b.reps; r++) {
+      Map<Long, Long> documentOf = new LinkedHashMap<>();
+      for (int i = 0; i < c.caseFiles(); i++) {
+        var created =
+            sandboxPost(
+                "/control/casefiles",
+                "{\"title\":\"Bench "
+                    + c.name()
+                    + "\",\"signers\":1,\"owner\":\"user\",\"documents\":["
+                    + c.bytes()
+                    + "]}");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) Json.parse(created.body());
+        long id = ((Double) m.get("id")).longValue();
+        long doc = ((Double) ((List<?>) m.get("documentIds")).get(0)).longValue();
+        documentOf.put(id, doc);
+      }
+      // The ceiling: the same bytes, plain download with SHA-256 to disk, one after another.
+      Path plain = b.work.resolve("plain-download");
+      Files.createDirectories(plain);
+      long bytes = 0;
+      long t0 = System.nanoTime();
+      for (long doc : documentOf.values()) {
+        bytes += download(doc, plain.resolve("doc-" + doc + ".pdf"));
+      }
+      double plainSeconds = (System.nanoTime() - t0) / 1e9;
+      Server.deleteTree(plain);
+      plainMBs.add(bytes / 1e6 / plainSeconds);
+      plainDocs.add(documentOf.size() / plainSeconds);
+      // The product: play every case file to completed, then wait for the bags.
+      Instant segmentStart = Instant.now();
+      Map<Long, Long> completedAt = new HashMap<>();
+      for (long id : documentOf.keySet()) {
+        sandboxPost(
+            "/control/casefiles/" + id + "/play", "{\"to\":\"completed\",\"intervalMs\":0}");
+        completedAt.put(id, System.currentTimeMillis());
+      }
+      Map<Long, Long> bagAt =
+          awaitBags(completedAt.keySet(), Duration.ofMinutes(c.bytes() > 10_000_000 ? 10 : 5));
+      long first = completedAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+      long last = bagAt.values().stream().mapToLong(Long::longValue).max().orElse(0);
+      for (long id : completedAt.keySet()) {
+        latencies.add(bagAt.get(id) - completedAt.get(id));
+      }
+      double e2e = bytes / 1e6 / ((last - first) / 1000.0);
+      e2eMBs.add(e2e);
+      long[] job = jobRuns(segmentStart);
+      double jobSeconds = job[1] / 1000.0;
+      jobMBs.add(job[0] / 1e6 / jobSeconds);
+      jobDocs.add(documentOf.size() / jobSeconds);
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("documents", documentOf.size());
+      run.put("bytes", bytes);
+      run.put("plainSeconds", plainSeconds);
+      run.put("jobRuns", job[2]);
+      run.put("jobBagBytes", job[0]);
+      run.put("jobSeconds", jobSeconds);
+      run.put("endToEndSeconds", (last - first) / 1000.0);
+      runs.add(run);
+      Bench.log(
+          String.format(
+              Locale.ROOT,
+              "archival %s run %d: job %.1f MB/s (%d runs, %.1f s), end to end %.1f MB/s, plain"
+                  + " download %.1f MB/s",
+              c.name(),
+              r + 1,
+              job[0] / 1e6 / jobSeconds,
+              job[2],
+              jobSeconds,
+              e2e,
+              bytes / 1e6 / plainSeconds));
+    }
+    long[] sorted = Stats.sorted(latencies);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("documentBytes", c.bytes());
+    m.put("jobMBps", jobMBs.json());
+    m.put("jobDocumentsPerSecond", jobDocs.json());
+    m.put("endToEndMBps", e2eMBs.json());
+    m.put("plainDownloadMBps", plainMBs.json());
+    m.put("plainDocumentsPerSecond", plainDocs.json());
+    m.put("ratio", jobMBs.median() / plainMBs.median());
+    m.put("completedToBagP50Ms", Stats.percentile(sorted, 50));
+    m.put("completedToBagP99Ms", Stats.percentile(sorted, 99));
+    m.put("completedToBagSamples", sorted.length);
+    m.put("runs", runs);
+    b.table.add(
+        Bench.row(
+            "Archival " + c.name() + " (MB/s, job)",
+            jobMBs.show("%.1f"),
+            plainMBs.show("%.1f"),
+            Intake.ratio(jobMBs.median() / plainMBs.median())));
+    b.table.add(
+        Bench.row(
+            "Archival " + c.name() + " (documents/s, job)",
+            jobDocs.show("%.2f"),
+            plainDocs.show("%.2f"),
+            Intake.ratio(jobDocs.median() / plainDocs.median())));
+    b.table.add(
+        Bench.row(
+            "Archival " + c.name() + " completed→bag p50/p99 (s)",
+            String.format(
+                Locale.ROOT,
+                "%.1f / %.1f",
+                Stats.percentile(sorted, 50) / 1000.0,
+                Stats.percentile(sorted, 99) / 1000.0),
+            "-",
+            "-"));
+    return m;
+  }
+
+  /** Figure 4: peak heap (jstat, every 250 ms) and peak RSS (VmHWM) while archiving one PDF. */
+  private Map<String, Object> memory(long size) throws Exception {
+    var created =
+        sandboxPost(
+            "/control/casefiles",
+            "{\"title\":\"Bench 1GB\",\"signers\":1,\"owner\":\"user\",\"documents\":["
+                + size
+                + "]}");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = (Map<String, Object>) Json.parse(created.body());
+    long id = ((Double) m.get("id")).longValue();
+    long pid = s.pid();
+    long rssBefore = Machine.procStatusKib(pid, "VmRSS");
+    long hwmBefore = Machine.procStatusKib(pid, "VmHWM");
+    // Resets VmHWM to the current RSS (Linux ≥ 4.0), so the peak is this archive's.
+    try {
+      Files.writeString(Path.of("/proc/" + pid + "/clear_refs"), "5");
+    } catch (IOException e) {
+      Bench.log("cannot reset VmHWM: " + e);
+    }
+    AtomicLong peakHeap = new AtomicLong();
+    AtomicLong peakRss = new AtomicLong();
+    Process jstat =
+        new ProcessBuilder("jstat", "-gc", Long.toString(pid), "250")
+            .redirectErrorStream(true)
+            .start();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(jstat.getInputStream()))) {
+                String line;
+                String[] header = null;
+                while ((line = in.readLine()) != null) {
+                  String[] f = line.trim().split("\\s+");
+                  if (f.length > 0 && f[0].equals("S0C")) {
+                    header = f;
+                    continue;
+                  }
+                  if (header == null || f.length != header.length) {
+                    continue;
+                  }
+                  double used = 0;
+                  for (int i = 0; i < header.length; i++) {
+                    if (List.of("S0U", "S1U", "EU", "OU").contains(header[i])) {
+                      used += Double.parseDouble(f[i]);
+                    }
+                  }
+                  peakHeap.accumulateAndGet((long) used, Math::max);
+                  peakRss.accumulateAndGet(Machine.procStatusKib(pid, "VmRSS"), Math::max);
+                }
+              } catch (IOException | RuntimeException ignored) {
+                // the sampler ends with jstat
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+    boolean jfr = b.jfr;
+    if (jfr) {
+      s.jfrStart("memory");
+    }
+    long t0 = System.currentTimeMillis();
+    sandboxPost("/control/casefiles/" + id + "/play", "{\"to\":\"completed\",\"intervalMs\":0}");
+    Map<Long, Long> bag = awaitBags(List.of(id), Duration.ofMinutes(10));
+    long took = bag.get(id) - t0;
+    jstat.destroy();
+    reader.join(5000);
     Map<String, Object> f = new LinkedHashMap<>();
-    f.put("status", "pending");
-    b.figures().put("archival", f);
+    if (jfr) {
+      f.put("jfr", s.jfrStop("memory").toString());
+    }
+    long hwm = Machine.procStatusKib(pid, "VmHWM");
+    f.put(
+        "what", "archiving one case file with a " + size / 1_000_000 + " MB signed PDF, -Xmx512m");
+    f.put("documentBytes", size);
+    f.put("finished", true);
+    f.put("completedToBagSeconds", took / 1000.0);
+    f.put("peakHeapUsedMiB", peakHeap.get() / 1024.0);
+    f.put("peakRssMiB", hwm / 1024.0);
+    f.put("peakRssSampledMiB", peakRss.get() / 1024.0);
+    f.put("rssBeforeMiB", rssBefore / 1024.0);
+    f.put("peakRssSinceStartBeforeMiB", hwmBefore / 1024.0);
+    f.put("load", Machine.load());
+    b.table.add(
+        Bench.row(
+            "Memory, 1 GB PDF, -Xmx512m: peak heap used (MiB)",
+            String.format(Locale.ROOT, "%.0f", peakHeap.get() / 1024.0),
+            "-",
+            "-"));
+    b.table.add(
+        Bench.row(
+            "Memory, 1 GB PDF: peak RSS VmHWM (MiB)",
+            String.format(Locale.ROOT, "%.0f (before %.0f)", hwm / 1024.0, rssBefore / 1024.0),
+            "-",
+            "-"));
+    Bench.log(
+        String.format(
+            Locale.ROOT,
+            "memory: 1 GB archived in %.1f s, peak heap %.0f MiB, VmHWM %.0f MiB",
+            took / 1000.0,
+            peakHeap.get() / 1024.0,
+            hwm / 1024.0));
+    return f;
+  }
+
+  /** [bytes, durationMillis, runs] of the archive runs created since {@code since}. */
+  private long[] jobRuns(Instant since) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (true) {
+      var r = b.get(s.url("/penneo-archive/api/archive/runs?size=200"));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> page = (Map<String, Object>) Json.parse(r.body());
+      long bytes = 0;
+      long millis = 0;
+      long n = 0;
+      boolean running = false;
+      for (Object o : (List<?>) page.get("items")) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> run = (Map<String, Object>) o;
+        Object created = run.get("createdAt");
+        if (created == null || Instant.parse(created.toString()).isBefore(since)) {
+          continue;
+        }
+        if (run.get("endedAt") == null) {
+          running = true;
+        }
+        n++;
+        bytes += ((Double) run.get("bytes")).longValue();
+        Object d = run.get("durationMillis");
+        millis += d == null ? 0 : ((Double) d).longValue();
+      }
+      if (!running || System.nanoTime() > deadline) {
+        return new long[] {bytes, millis, n};
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private Map<Long, Long> awaitBags(java.util.Collection<Long> ids, Duration timeout)
+      throws Exception {
+    Map<Long, Long> found = new HashMap<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (found.size() < ids.size()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "bags missing after "
+                + timeout
+                + ": "
+                + ids.stream().filter(i -> !found.containsKey(i)).toList());
+      }
+      if (Files.isDirectory(archiveRoot)) {
+        try (Stream<Path> dirs = Files.walk(archiveRoot, 3)) {
+          long now = System.currentTimeMillis();
+          dirs.map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith("casefile-"))
+              .forEach(
+                  n -> {
+                    try {
+                      long id = Long.parseLong(n.substring(9));
+                      if (ids.contains(id)) {
+                        found.putIfAbsent(id, now);
+                      }
+                    } catch (NumberFormatException ignored) {
+                      // not a bag
+                    }
+                  });
+        }
+      }
+      Thread.sleep(50);
+    }
+    return found;
+  }
+
+  private long download(long documentId, Path to) throws Exception {
+    var r =
+        b.http.send(
+            HttpRequest.newBuilder(sandbox("/api/v3/documents/" + documentId + "/content"))
+                .header("x-auth-token", jwt)
+                .header("Accept", "application/pdf")
+                .timeout(Duration.ofMinutes(5))
+                .build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("download " + documentId + ": " + r.statusCode());
+    }
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    long n = 0;
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = r.body();
+        OutputStream out = Files.newOutputStream(to)) {
+      int k;
+      while ((k = in.read(buf)) > 0) {
+        sha.update(buf, 0, k);
+        out.write(buf, 0, k);
+        n += k;
+      }
+    }
+    sha.digest();
+    return n;
+  }
+
+  private void awaitSubscriptionActive() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (System.nanoTime() < deadline) {
+      var r = b.get(s.url("/penneo-archive/api/subscriptions"));
+      if (r.body().contains("\"ACTIVE\"")) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("the subscription was not confirmed within a minute");
+  }
+
+  private String token() throws Exception {
+    var r = sandboxPost("/control/jwt", "{\"key\":\"super-key\",\"ttlSeconds\":86400}");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = (Map<String, Object>) Json.parse(r.body());
+    return m.get("token").toString();
+  }
+
+  private URI sandbox(String path) {
+    return b.sandbox.url("/penneo-sandbox" + path);
+  }
+
+  private HttpResponse<String> sandboxGet(String path) throws Exception {
+    return b.send(HttpRequest.newBuilder(sandbox(path)).timeout(Duration.ofMinutes(2)).build());
+  }
+
+  private HttpResponse<String> sandboxPost(String path, String json) throws Exception {
+    var r =
+        b.send(
+            HttpRequest.newBuilder(sandbox(path))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    if (r.statusCode() / 100 != 2) {
+      throw new IllegalStateException("POST " + path + ": " + r.statusCode() + " " + r.body());
+    }
+    return r;
   }
 }

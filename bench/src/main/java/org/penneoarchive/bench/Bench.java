@@ -53,6 +53,7 @@ public final class Bench {
   final Path resultsFile;
   final int reps;
   final boolean jfr;
+  final Path extraCliOption;
   final Map<String, Object> results = new LinkedHashMap<>();
   final List<String> table = new ArrayList<>();
   final HttpClient http =
@@ -80,6 +81,8 @@ public final class Bench {
     resultsFile =
         Path.of(o.getOrDefault("results", repo.resolve("bench/results/latest.json").toString()));
     jfr = o.containsKey("jfr");
+    extraCliOption =
+        o.containsKey("extra-cli") ? Path.of(o.get("extra-cli")).toAbsolutePath() : null;
     reps = Integer.parseInt(o.getOrDefault("reps", quick ? "1" : "3"));
   }
 
@@ -92,8 +95,14 @@ public final class Bench {
       }
     }
     Bench b = new Bench(o);
-    Runtime.getRuntime().addShutdownHook(new Thread(b::stopAll));
-    long deadline = System.nanoTime() + Duration.ofMinutes(b.quick ? 20 : 60).toNanos();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  b.stopAll();
+                  b.write();
+                }));
+    long deadline = System.nanoTime() + Duration.ofMinutes(b.quick ? 45 : 120).toNanos();
     Thread watchdog =
         new Thread(
             () -> {
@@ -122,6 +131,7 @@ public final class Bench {
     results.put("machine", Machine.describe(home));
     results.put("mode", quick ? "quick" : "full");
     results.put("repetitions", reps);
+    results.put("extraCli", extraCliOption == null ? "none" : Files.readString(extraCliOption));
     results.put("startedAt", Instant.now().toString());
     results.put("figures", new LinkedHashMap<String, Object>());
     printMachine();
@@ -180,7 +190,17 @@ public final class Bench {
     Files.writeString(file, text.toString());
     List<Path> cli = new ArrayList<>();
     cli.add(repo.resolve("ear/src/main/wildfly/configure.cli"));
+    Path probe = work.resolve("bench-probe.cli");
+    Files.writeString(
+        probe,
+        "embed-server --server-config=standalone-full.xml --std-out=discard\n"
+            + "/subsystem=messaging-activemq/server=default/jms-queue=BenchProbe:add(entries=[java:/jms/queue/BenchProbe])\n"
+            + "stop-embedded-server\n");
+    cli.add(probe);
     cli.addAll(extraCli);
+    if (extraCliOption != null) {
+      cli.add(extraCliOption);
+    }
     List<Path> deployments = new ArrayList<>();
     deployments.add(ear);
     deployments.add(NoopWar.build(work, libDir.getParent()));
@@ -371,7 +391,13 @@ public final class Bench {
     log("machine: " + m);
   }
 
-  void write() {
+  private boolean written;
+
+  synchronized void write() {
+    if (written) {
+      return;
+    }
+    written = true;
     try {
       Files.createDirectories(resultsFile.getParent());
       results.put("table", table);

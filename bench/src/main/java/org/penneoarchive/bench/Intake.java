@@ -19,6 +19,7 @@ final class Intake {
 
   static final String QUEUE =
       "/subsystem=messaging-activemq/server=default/jms-queue=PenneoNotifications";
+  static final String PROBE = "/subsystem=messaging-activemq/server=default/jms-queue=BenchProbe";
   static final int[] RATES = {200, 1000, 3000};
 
   private final Bench b;
@@ -71,7 +72,28 @@ final class Intake {
               p.non2xx(),
               n.acked()));
     }
+    // Probes (same server, same wrk): what one JMS send costs in a JTA transaction alone (1PC) and
+    // with a datasource read in the same transaction (2PC, as the receiver does).
+    Stats probe1 = new Stats();
+    Stats probe2 = new Stats();
+    for (int r = 0; r < b.reps; r++) {
+      probe1.add(
+          Wrk.run(b.work, s.url("/bench-noop/jms/probe"), 1, 16, sat, id(1_000_000)).acked());
+      s.cli(PROBE + ":remove-messages");
+      probe2.add(
+          Wrk.run(b.work, s.url("/bench-noop/jms-db/probe"), 1, 16, sat, id(1_000_000)).acked());
+      s.cli(PROBE + ":remove-messages");
+      Bench.log(
+          String.format(
+              Locale.ROOT,
+              "intake probes run %d: JTA+JMS %.0f/s, JTA+DB read+JMS %.0f/s",
+              r + 1,
+              probe1.max(),
+              probe2.max()));
+    }
     Map<String, Object> satJ = new LinkedHashMap<>();
+    satJ.put("probeJtaJmsOnePhasePerSecond", probe1.json());
+    satJ.put("probeJtaDbReadJmsTwoPhasePerSecond", probe2.json());
     satJ.put("tool", "wrk -t1 -c16 -d" + sat.toSeconds() + "s");
     satJ.put("productAckedPerSecond", satP.json());
     satJ.put("noopPerSecond", satN.json());
@@ -85,6 +107,18 @@ final class Intake {
             satN.show("%.0f"),
             ratio(satP.median() / satN.median())));
 
+    b.table.add(
+        Bench.row(
+            "  probe: JTA + persistent JMS send only (1PC)",
+            probe1.show("%.0f"),
+            satN.show("%.0f"),
+            ratio(probe1.median() / satN.median())));
+    b.table.add(
+        Bench.row(
+            "  probe: JTA + DB read + JMS send (2PC)",
+            probe2.show("%.0f"),
+            satN.show("%.0f"),
+            ratio(probe2.median() / satN.median())));
     Map<String, Object> rates = new LinkedHashMap<>();
     LoadGen gen = new LoadGen();
     try {

@@ -72,4 +72,101 @@ final class Json {
     }
     b.append('"');
   }
+
+  /** Parses JSON into maps, lists, strings, doubles, booleans and null. */
+  static Object parse(String text) {
+    int[] pos = {0};
+    Object v = value(text, pos);
+    return v;
+  }
+
+  private static Object value(String t, int[] p) {
+    ws(t, p);
+    char c = t.charAt(p[0]);
+    if (c == '{') {
+      Map<String, Object> m = new java.util.LinkedHashMap<>();
+      p[0]++;
+      ws(t, p);
+      if (t.charAt(p[0]) == '}') {
+        p[0]++;
+        return m;
+      }
+      while (true) {
+        ws(t, p);
+        String k = str(t, p);
+        ws(t, p);
+        p[0]++; // :
+        m.put(k, value(t, p));
+        ws(t, p);
+        if (t.charAt(p[0]++) == '}') {
+          return m;
+        }
+      }
+    } else if (c == '[') {
+      java.util.List<Object> l = new java.util.ArrayList<>();
+      p[0]++;
+      ws(t, p);
+      if (t.charAt(p[0]) == ']') {
+        p[0]++;
+        return l;
+      }
+      while (true) {
+        l.add(value(t, p));
+        ws(t, p);
+        if (t.charAt(p[0]++) == ']') {
+          return l;
+        }
+      }
+    } else if (c == '"') {
+      return str(t, p);
+    } else if (t.startsWith("true", p[0])) {
+      p[0] += 4;
+      return Boolean.TRUE;
+    } else if (t.startsWith("false", p[0])) {
+      p[0] += 5;
+      return Boolean.FALSE;
+    } else if (t.startsWith("null", p[0])) {
+      p[0] += 4;
+      return null;
+    }
+    int s = p[0];
+    while (p[0] < t.length() && "+-0123456789.eE".indexOf(t.charAt(p[0])) >= 0) {
+      p[0]++;
+    }
+    return Double.parseDouble(t.substring(s, p[0]));
+  }
+
+  private static String str(String t, int[] p) {
+    StringBuilder b = new StringBuilder();
+    p[0]++; // opening quote
+    while (true) {
+      char c = t.charAt(p[0]++);
+      if (c == '"') {
+        return b.toString();
+      }
+      if (c == '\\') {
+        char e = t.charAt(p[0]++);
+        switch (e) {
+          case 'n' -> b.append('\n');
+          case 't' -> b.append('\t');
+          case 'r' -> b.append('\r');
+          case 'b' -> b.append('\b');
+          case 'f' -> b.append('\f');
+          case 'u' -> {
+            b.append((char) Integer.parseInt(t.substring(p[0], p[0] + 4), 16));
+            p[0] += 4;
+          }
+          default -> b.append(e);
+        }
+      } else {
+        b.append(c);
+      }
+    }
+  }
+
+  private static void ws(String t, int[] p) {
+    while (p[0] < t.length() && Character.isWhitespace(t.charAt(p[0]))) {
+      p[0]++;
+    }
+  }
 }

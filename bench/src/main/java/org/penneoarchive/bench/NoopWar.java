@@ -27,6 +27,12 @@ final class NoopWar {
       if (list.isEmpty()) {
         throw new IllegalStateException("no classes in " + classes + ": build the bench module");
       }
+      zip.putNextEntry(new ZipEntry("WEB-INF/beans.xml"));
+      zip.write(
+          ("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+                  + " bean-discovery-mode=\"all\"/>\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
       for (Path p : list) {
         zip.putNextEntry(
             new ZipEntry("WEB-INF/classes/org/penneoarchive/bench/noop/" + p.getFileName()));
