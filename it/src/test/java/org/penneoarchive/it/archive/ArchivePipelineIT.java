@@ -188,6 +188,13 @@ class ArchivePipelineIT {
             .getJsonObject(0);
     assertFalse(described.getBoolean("signatureValid"));
     assertEquals(d.getString("sealReason"), described.getJsonObject("seal").getString("reason"));
+    assertTrue(
+        world.tasks(id).stream()
+            .anyMatch(
+                t ->
+                    t.getString("kind").equals("ARCHIVE_FAILED")
+                        && t.getString("summary").contains("does not verify")),
+        "a staff task: " + world.tasks(id));
   }
 
   @ParameterizedTest
@@ -247,6 +254,9 @@ class ArchivePipelineIT {
         Files.isDirectory(ARCHIVE_ROOT.resolve(".quarantine").resolve("casefile-" + id)),
         "the offending file is kept in quarantine");
     assertTrue(failed.getJsonArray("documents").isEmpty());
+    assertTrue(
+        world.tasks(id).stream().anyMatch(t -> t.getString("kind").equals("ARCHIVE_FAILED")),
+        "a staff task: " + world.tasks(id));
 
     long sweep = world.startSweep();
     world.awaitRunEnded(sweep);
@@ -302,6 +312,12 @@ class ArchivePipelineIT {
     assertEquals(403, staff.statusCode(), staff.body());
     var anonymous = Http.get(world.api("archive/runs"), null);
     assertEquals(401, anonymous.statusCode());
+    var unknown =
+        Http.send(
+            Http.request(world.api("casefiles/999999999/archive"), Http.ADMIN)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertEquals(404, unknown.statusCode(), unknown.body());
     long sweep = world.startSweep();
     JsonObject run = world.awaitRunEnded(sweep);
     assertEquals("sweep", run.getString("kind"));

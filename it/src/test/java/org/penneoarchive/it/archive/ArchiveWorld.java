@@ -146,6 +146,19 @@ final class ArchiveWorld {
     return Http.json(r).getJsonNumber("executionId").longValue();
   }
 
+  /** The staff tasks opened for a case file (newest 200 tasks looked at). */
+  List<JsonObject> tasks(long caseFileId) {
+    List<JsonObject> out = new ArrayList<>();
+    for (JsonValue v :
+        Http.json(Http.get(api("tasks?size=200"), Http.STAFF)).getJsonArray("items")) {
+      JsonObject t = v.asJsonObject();
+      if (t.containsKey("caseFileId") && t.getJsonNumber("caseFileId").longValue() == caseFileId) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
   /** Starts a fixity audit and returns it when it has ended. */
   JsonObject audit() {
     var r =

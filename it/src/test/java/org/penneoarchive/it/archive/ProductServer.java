@@ -59,8 +59,8 @@ final class ProductServer implements AutoCloseable {
   }
 
   /**
-   * The configuration is copied from the Arquillian server, which records the sandbox deployed
-   * into it while this test runs; its content is not copied, so the entry would stop the boot.
+   * The configuration is copied from the Arquillian server, which records the sandbox deployed into
+   * it while this test runs; its content is not copied, so the entry would stop the boot.
    */
   private static void withoutDeployments(Path standaloneXml) {
     try {
