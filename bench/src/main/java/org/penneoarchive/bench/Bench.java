@@ -53,6 +53,7 @@ public final class Bench {
   final Path resultsFile;
   final int reps;
   final boolean jfr;
+  final int connections;
   final Path extraCliOption;
   final Map<String, Object> results = new LinkedHashMap<>();
   final List<String> table = new ArrayList<>();
@@ -81,6 +82,7 @@ public final class Bench {
     resultsFile =
         Path.of(o.getOrDefault("results", repo.resolve("bench/results/latest.json").toString()));
     jfr = o.containsKey("jfr");
+    connections = Integer.parseInt(o.getOrDefault("connections", "16"));
     extraCliOption =
         o.containsKey("extra-cli") ? Path.of(o.get("extra-cli")).toAbsolutePath() : null;
     reps = Integer.parseInt(o.getOrDefault("reps", quick ? "1" : "3"));

@@ -44,9 +44,9 @@ final class Intake {
     f.put("what", "POST /webhooks/{key} answered 200 (durably queued) vs the no-op endpoint");
     f.put("loadAtStart", Machine.load());
     // Warm-up (JIT, pools): not recorded.
-    Wrk.run(b.work, product, 1, 16, Duration.ofSeconds(b.quick ? 3 : 5), id(1_000_000));
+    Wrk.run(b.work, product, 1, b.connections, Duration.ofSeconds(b.quick ? 3 : 5), id(1_000_000));
     clear();
-    Wrk.run(b.work, noop, 1, 16, Duration.ofSeconds(b.quick ? 3 : 5), id(1_000_000));
+    Wrk.run(b.work, noop, 1, b.connections, Duration.ofSeconds(b.quick ? 3 : 5), id(1_000_000));
     Stats satP = new Stats();
     Stats satN = new Stats();
     List<Object> satRuns = new ArrayList<>();
@@ -54,12 +54,12 @@ final class Intake {
       if (r == 0 && b.jfr) {
         s.jfrStart("intake");
       }
-      Wrk.Result p = Wrk.run(b.work, product, 1, 16, sat, id(1_000_000));
+      Wrk.Result p = Wrk.run(b.work, product, 1, b.connections, sat, id(1_000_000));
       if (r == 0 && b.jfr) {
         f.put("jfr", s.jfrStop("intake").toString());
       }
       clear();
-      Wrk.Result n = Wrk.run(b.work, noop, 1, 16, sat, id(1_000_000));
+      Wrk.Result n = Wrk.run(b.work, noop, 1, b.connections, sat, id(1_000_000));
       satP.add(p.acked());
       satN.add(n.acked());
       satRuns.add(Map.of("product", wrkJson(p), "noop", wrkJson(n)));
@@ -78,10 +78,12 @@ final class Intake {
     Stats probe2 = new Stats();
     for (int r = 0; r < b.reps; r++) {
       probe1.add(
-          Wrk.run(b.work, s.url("/bench-noop/jms/probe"), 1, 16, sat, id(1_000_000)).acked());
+          Wrk.run(b.work, s.url("/bench-noop/jms/probe"), 1, b.connections, sat, id(1_000_000))
+              .acked());
       s.cli(PROBE + ":remove-messages");
       probe2.add(
-          Wrk.run(b.work, s.url("/bench-noop/jms-db/probe"), 1, 16, sat, id(1_000_000)).acked());
+          Wrk.run(b.work, s.url("/bench-noop/jms-db/probe"), 1, b.connections, sat, id(1_000_000))
+              .acked());
       s.cli(PROBE + ":remove-messages");
       Bench.log(
           String.format(
@@ -94,7 +96,7 @@ final class Intake {
     Map<String, Object> satJ = new LinkedHashMap<>();
     satJ.put("probeJtaJmsOnePhasePerSecond", probe1.json());
     satJ.put("probeJtaDbReadJmsTwoPhasePerSecond", probe2.json());
-    satJ.put("tool", "wrk -t1 -c16 -d" + sat.toSeconds() + "s");
+    satJ.put("tool", "wrk -t1 -c" + b.connections + " -d" + sat.toSeconds() + "s");
     satJ.put("productAckedPerSecond", satP.json());
     satJ.put("noopPerSecond", satN.json());
     satJ.put("ratio", satP.median() / satN.median());
