@@ -32,7 +32,9 @@ final class ProductServer implements AutoCloseable {
         new OwnServer(name, portOffset, maxHeap).prepare(Path.of(System.getProperty("ear.file")));
     this.properties = server.baseDir().resolve("archive-it.properties");
     withoutDeployments(server.baseDir().resolve("configuration/standalone-full.xml"));
-    String penneo = sandbox.toString();
+    // 127.0.0.1, not localhost: OwnServer moves "localhost:8180/" URLs to its own port, and the
+    // sandbox is not in this server.
+    String penneo = sandbox.toString().replace("//localhost:", "//127.0.0.1:");
     String text =
         String.join(
             "\n",
