@@ -138,19 +138,6 @@ public class Subscription {
     return pendingToken;
   }
 
-  /** Secrets that verify a signature now: the current one, and the previous during an overlap. */
-  public List<String> secretsValidAt(Instant now) {
-    if (secret == null) {
-      return List.of();
-    }
-    if (previousSecret != null
-        && previousSecretUntil != null
-        && now.isBefore(previousSecretUntil)) {
-      return List.of(secret, previousSecret);
-    }
-    return List.of(secret);
-  }
-
   public void registeredAtPenneo(String penneoId, String secret, boolean confirmed, Instant now) {
     this.penneoId = penneoId;
     this.secret = secret;
@@ -173,19 +160,20 @@ public class Subscription {
     this.penneoId = newPenneoId;
   }
 
-  /** Whether the previous endpoint key still routes here at {@code now}. */
-  public boolean previousKeyValidAt(Instant now) {
-    return previousEndpointKey != null
-        && previousSecretUntil != null
-        && now.isBefore(previousSecretUntil);
+  public String getSecret() {
+    return secret;
+  }
+
+  public String getPreviousSecret() {
+    return previousSecret;
+  }
+
+  public Instant getPreviousSecretUntil() {
+    return previousSecretUntil;
   }
 
   public String getPreviousEndpointKey() {
     return previousEndpointKey;
-  }
-
-  public boolean hasSecret() {
-    return secret != null;
   }
 
   public void tokenReceived(String token) {

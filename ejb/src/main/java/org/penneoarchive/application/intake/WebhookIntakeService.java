@@ -1,8 +1,6 @@
 package org.penneoarchive.application.intake;
 
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.penneoarchive.application.subscription.EndpointKeys;
@@ -25,10 +22,7 @@ import org.penneoarchive.domain.event.InvalidJsonException;
 import org.penneoarchive.domain.event.WebhookBodies;
 import org.penneoarchive.domain.event.WebhookBody;
 import org.penneoarchive.domain.webhook.WebhookSignatureVerifier;
-import org.penneoarchive.infrastructure.persistence.RejectedDeliveryRepository;
-import org.penneoarchive.infrastructure.persistence.SubscriptionRepository;
 import org.penneoarchive.model.RejectedDelivery;
-import org.penneoarchive.model.Subscription;
 import org.penneoarchive.model.WebhookService;
 
 /**
@@ -43,17 +37,12 @@ public class WebhookIntakeService {
   private static final Logger LOG = Logger.getLogger(WebhookIntakeService.class.getName());
   private static final String FORM = "application/x-www-form-urlencoded";
 
-  @Inject NotificationQueue queue;
-  @Inject SubscriptionRepository subscriptions;
-  @Inject RejectedDeliveryRepository rejected;
+  @Inject EndpointDirectory endpoints;
+  @Inject IntakeRecorder recorder;
 
   @Inject
   @ConfigProperty(name = "webhook.max-json-depth", defaultValue = "64")
   int maxDepth;
-
-  @Inject
-  @ConfigProperty(name = "webhook.rejected.keep", defaultValue = "10000")
-  int rejectedKeep;
 
   @Inject
   @ConfigProperty(name = "penneo.signature.tolerance", defaultValue = "300")
@@ -66,15 +55,11 @@ public class WebhookIntakeService {
     if (!EndpointKeys.isWellFormed(call.endpointKey())) {
       return refuse(call, now, 404, "unknown endpoint", "no subscription has this key");
     }
-    Optional<Subscription> found = subscriptions.byEndpointKey(call.endpointKey());
-    if (found.isEmpty()) {
+    Optional<EndpointRoute> found = endpoints.route(call.endpointKey());
+    if (found.isEmpty() || !found.get().accepts(call.endpointKey(), now)) {
       return refuse(call, now, 404, "unknown endpoint", "no subscription has this key");
     }
-    Subscription subscription = found.get();
-    if (!call.endpointKey().equals(subscription.getEndpointKey())
-        && !subscription.previousKeyValidAt(now)) {
-      return refuse(call, now, 404, "unknown endpoint", "the key was rotated out");
-    }
+    EndpointRoute route = found.get();
     if (call.bodyOverLimit()) {
       return refuse(call, now, 413, "body too large", "the limit is 64 KiB");
     }
@@ -91,11 +76,8 @@ public class WebhookIntakeService {
     } catch (RefusedBodyException e) {
       return refuse(call, now, 400, "not a JSON object", e.getMessage());
     }
-    if (subscription.getService() == WebhookService.CURRENT) {
-      List<byte[]> secrets =
-          subscription.secretsValidAt(now).stream()
-              .map(s -> s.getBytes(StandardCharsets.UTF_8))
-              .toList();
+    if (route.service() == WebhookService.CURRENT) {
+      List<byte[]> secrets = route.secretsAt(now);
       var verifier =
           new WebhookSignatureVerifier(Duration.ofSeconds(signatureToleranceSeconds), clock);
       var verification = verifier.verify(call.xEventSignature(), call.body(), secrets);
@@ -104,25 +86,23 @@ public class WebhookIntakeService {
       }
     }
     String intakeId = UUID.randomUUID().toString();
-    queue.enqueue(
+    recorder.enqueue(
         new NotificationEnvelope(
             intakeId,
-            subscription.getId(),
+            route.subscriptionId(),
             now,
             cut(call.contentType(), 200),
             cut(call.xEventType(), 200),
             cut(call.xEventId(), 200),
             body,
             queryToken),
-        orderingKey(json, call.xEventType(), subscription));
+        orderingKey(json, call.xEventType(), route.subscriptionId()));
     return IntakeResult.accepted(intakeId);
   }
 
   /**
-   * Records a call that was valid but could not be enqueued (the broker refused or the commit
-   * failed). Runs in its own transaction: the caller's has rolled back.
+   * Records a call that was valid but could not be enqueued (the broker refused, or the commit).
    */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void recordUnavailable(WebhookCall call, String reason) {
     refuse(call, clock.instant(), 503, "cannot enqueue", reason);
   }
@@ -156,14 +136,14 @@ public class WebhookIntakeService {
   }
 
   /** Notifications of one case file (or signer, while its case file is unknown) queue in order. */
-  private static String orderingKey(JsonObject json, String xEventType, Subscription s) {
+  private static String orderingKey(JsonObject json, String xEventType, long subscriptionId) {
     if (json != null
         && WebhookBodies.classify(json, xEventType) instanceof WebhookBody.Notification n) {
       return n.event().caseFileId() != null
           ? "casefile-" + n.event().caseFileId()
           : "signer-" + n.event().subjectId();
     }
-    return "subscription-" + s.getId();
+    return "subscription-" + subscriptionId;
   }
 
   private static final class RefusedBodyException extends Exception {
@@ -179,7 +159,7 @@ public class WebhookIntakeService {
     String excerpt =
         new String(
             body, 0, Math.min(body.length, RejectedDelivery.EXCERPT_CHARS), StandardCharsets.UTF_8);
-    rejected.add(
+    recorder.refused(
         new RejectedDelivery(
             now,
             call.endpointKey(),
@@ -188,9 +168,6 @@ public class WebhookIntakeService {
             call.contentType(),
             call.bodyOverLimit() ? -1 : body.length,
             excerpt));
-    if (ThreadLocalRandom.current().nextInt(100) == 0) {
-      rejected.prune(rejectedKeep);
-    }
     LOG.fine(() -> "Refused webhook call (" + status + " " + error + "): " + why);
     return IntakeResult.refused(status, error, why);
   }

@@ -3,6 +3,7 @@ package org.penneoarchive.application.subscription;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -26,6 +27,7 @@ public class SubscriptionStore {
 
   @PersistenceContext EntityManager em;
   @Inject StaffActions actions;
+  @Inject Event<SubscriptionsChanged> changes;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -34,6 +36,7 @@ public class SubscriptionStore {
         new Subscription(r.service(), r.topic(), r.eventTypes(), endpointKey, clock.instant());
     em.persist(s);
     em.flush();
+    changes.fire(new SubscriptionsChanged(s.getId()));
     actions.record(actor, "create subscription", "subscription " + s.getId(), describe(s));
     return s;
   }
@@ -88,6 +91,7 @@ public class SubscriptionStore {
     Subscription s = em.find(Subscription.class, id);
     if (s != null) {
       s.failed(why);
+      changes.fire(new SubscriptionsChanged(id));
     }
   }
 
@@ -138,6 +142,7 @@ public class SubscriptionStore {
     if (s != null) {
       actions.record(actor, "delete subscription", "subscription " + id, describe(s));
       em.remove(s);
+      changes.fire(new SubscriptionsChanged(id));
     }
   }
 
@@ -146,6 +151,7 @@ public class SubscriptionStore {
     if (s == null) {
       throw new NotFoundException("no subscription with id " + id);
     }
+    changes.fire(new SubscriptionsChanged(id));
     return s;
   }
 

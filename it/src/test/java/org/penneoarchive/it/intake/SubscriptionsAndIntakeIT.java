@@ -175,12 +175,27 @@ class SubscriptionsAndIntakeIT {
         .forEach(x -> names.add(x.getString("name", "")));
     assertTrue(names.containsAll(Set.of("Ann Berg", "Bo Holm")), names.toString());
 
-    // one timeline entry per distinct event: the current service's event ids say how many
+    // one timeline entry per distinct event: the current service's event ids say how many, once
+    // the sandbox has finished delivering (its deliveries run in the background)
+    List<JsonObject> log =
+        Http.await(
+            () -> deliveriesOf(id),
+            new java.util.function.Predicate<List<JsonObject>>() {
+              int last = -1;
+
+              @Override
+              public boolean test(List<JsonObject> l) {
+                boolean settled =
+                    l.size() == last
+                        && l.stream().noneMatch(d -> "retrying".equals(d.getString("outcome", "")));
+                last = l.size();
+                return settled && !l.isEmpty();
+              }
+            },
+            WAIT);
     Set<String> distinct = new HashSet<>();
-    sandbox.deliveries().getValuesAs(JsonObject.class).stream()
+    log.stream()
         .filter(d -> "current".equals(d.getString("service", "")))
-        .filter(
-            d -> d.get("caseFileId") instanceof jakarta.json.JsonNumber n && n.longValue() == id)
         .forEach(d -> distinct.add(d.getString("eventId")));
     JsonObject settled =
         Http.await(
@@ -307,6 +322,20 @@ class SubscriptionsAndIntakeIT {
     return Http.send(
             Http.request(sql, null).POST(HttpRequest.BodyPublishers.ofString(statement)).build())
         .statusCode();
+  }
+
+  private List<JsonObject> deliveriesOf(long caseFileId) {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return sandbox.deliveries().getValuesAs(JsonObject.class).stream()
+        .filter(
+            d ->
+                d.get("caseFileId") instanceof jakarta.json.JsonNumber n
+                    && n.longValue() == caseFileId)
+        .toList();
   }
 
   private JsonObject deadLetters() {
