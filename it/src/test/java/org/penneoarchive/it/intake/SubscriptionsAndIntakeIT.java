@@ -148,6 +148,54 @@ class SubscriptionsAndIntakeIT {
     var unsigned =
         Http.webhook(endpoint, "application/json", body.getBytes(StandardCharsets.UTF_8));
     assertEquals(401, unsigned.statusCode());
+
+    var paused = Http.postJson(api.resolve("subscriptions/" + id + "/pause"), Http.ADMIN, "{}");
+    assertEquals(200, paused.statusCode(), paused.body());
+    assertEquals("PAUSED", Http.json(paused).getString("state"));
+    assertTrue(!currentAtPenneo(s).getBoolean("isActive"), "paused at Penneo too");
+    var resumed = Http.postJson(api.resolve("subscriptions/" + id + "/resume"), Http.ADMIN, "{}");
+    assertEquals("ACTIVE", Http.json(resumed).getString("state"));
+
+    var rotated = Http.postJson(api.resolve("subscriptions/" + id + "/rotate"), Http.ADMIN, "{}");
+    assertEquals(200, rotated.statusCode(), rotated.body());
+    JsonObject r = Http.json(rotated);
+    assertTrue(
+        !r.getString("endpointUrl").equals(s.getString("endpointUrl")), "a new endpoint key");
+    assertTrue(!r.getString("penneoId").equals(s.getString("penneoId")), "a new one at Penneo");
+    assertTrue(
+        sandbox.subscriptions().getJsonArray("current").getValuesAs(JsonObject.class).stream()
+            .noneMatch(x -> x.getString("id").equals(s.getString("penneoId"))),
+        "the old subscription is deleted at Penneo");
+    String before = subscription(id).getString("lastNotificationAt");
+    assertEquals(
+        202,
+        Http.postJson(api.resolve("subscriptions/" + id + "/test"), Http.ADMIN, "{}").statusCode());
+    JsonObject afterRotation =
+        Http.await(
+            () -> subscription(id), x -> !before.equals(x.getString("lastNotificationAt")), WAIT);
+    assertTrue(
+        !before.equals(afterRotation.getString("lastNotificationAt")),
+        "a test notification signed with the new secret was accepted");
+
+    var deleted =
+        Http.send(Http.request(api.resolve("subscriptions/" + id), Http.ADMIN).DELETE().build());
+    assertEquals(204, deleted.statusCode(), deleted.body());
+    assertTrue(
+        sandbox.subscriptions().getJsonArray("current").getValuesAs(JsonObject.class).stream()
+            .noneMatch(x -> x.getString("id").equals(r.getString("penneoId"))),
+        "deleted at Penneo");
+    assertEquals(
+        404,
+        Http.webhook(
+                URI.create(r.getString("endpointUrl")), null, "{}".getBytes(StandardCharsets.UTF_8))
+            .statusCode());
+  }
+
+  private JsonObject currentAtPenneo(JsonObject subscription) {
+    return sandbox.subscriptions().getJsonArray("current").getValuesAs(JsonObject.class).stream()
+        .filter(x -> x.getString("id").equals(subscription.getString("penneoId")))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -343,35 +391,19 @@ class SubscriptionsAndIntakeIT {
   }
 
   private void ensureSubscribedEverywhere() {
-    List<JsonObject> all =
-        Http.json(Http.get(api.resolve("subscriptions"), Http.STAFF))
-            .getJsonArray("items")
-            .getValuesAs(JsonObject.class);
-    if (all.stream()
-        .noneMatch(
-            s ->
-                "legacy".equals(s.getString("service"))
-                    && "casefile".equals(s.getString("topic", ""))
-                    && "ACTIVE".equals(s.getString("state")))) {
+    // The sandbox is redeployed per test class and forgets its subscriptions: ask it, not the
+    // product's database.
+    if (!sandbox.hasLegacy("casefile")) {
       awaitState(
           create("{\"service\":\"legacy\",\"topic\":\"casefile\"}").getJsonNumber("id").longValue(),
           "ACTIVE");
     }
-    if (all.stream()
-        .noneMatch(
-            s ->
-                "legacy".equals(s.getString("service"))
-                    && "signer".equals(s.getString("topic", ""))
-                    && "ACTIVE".equals(s.getString("state")))) {
+    if (!sandbox.hasLegacy("signer")) {
       awaitState(
           create("{\"service\":\"legacy\",\"topic\":\"signer\"}").getJsonNumber("id").longValue(),
           "ACTIVE");
     }
-    if (all.stream()
-        .noneMatch(
-            s ->
-                "current".equals(s.getString("service"))
-                    && "ACTIVE".equals(s.getString("state")))) {
+    if (!sandbox.hasCurrent()) {
       create("{\"service\":\"current\",\"eventTypes\":[" + allCurrentTypes() + "]}");
     }
   }

@@ -56,6 +56,28 @@ public final class Sandbox {
     }
   }
 
+  /**
+   * Whether this sandbox (not just the product's database, which outlives a redeployed sandbox) has
+   * a confirmed legacy subscription of the product for the topic.
+   */
+  public boolean hasLegacy(String topic) {
+    return subscriptions().getJsonArray("legacy").getValuesAs(JsonObject.class).stream()
+        .anyMatch(
+            s ->
+                topic.equals(s.getString("topic", ""))
+                    && s.getBoolean("confirmed", false)
+                    && s.getString("endpoint", "").contains("/penneo-archive/webhooks/"));
+  }
+
+  /** Whether this sandbox has an active current-service subscription of the product. */
+  public boolean hasCurrent() {
+    return subscriptions().getJsonArray("current").getValuesAs(JsonObject.class).stream()
+        .anyMatch(
+            s ->
+                s.getBoolean("isActive", false)
+                    && s.getString("endpoint", "").contains("/penneo-archive/webhooks/"));
+  }
+
   /** {@code {"legacy":[…], "current":[…]}} */
   public JsonObject subscriptions() {
     return Http.json(Http.get(control.resolve("subscriptions"), null));
