@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
+import org.penneoarchive.application.subscription.SubscriptionService;
 import org.penneoarchive.infrastructure.config.PenneoClients;
 import org.penneoarchive.infrastructure.config.PenneoNotConfiguredException;
 import org.penneoarchive.infrastructure.penneo.PenneoApiException;
@@ -30,6 +31,7 @@ public class ReconciliationService {
 
   @Inject PenneoClients penneo;
   @Inject ReconciliationRecorder recorder;
+  @Inject SubscriptionService subscriptions;
 
   /** The result of one run. */
   public record Result(int seen, int applied, String error) {}
@@ -46,6 +48,8 @@ public class ReconciliationService {
       return new Result(0, 0, "already running");
     }
     try {
+      // A subscription Penneo no longer lists will never be notified: say so (FAILED).
+      subscriptions.missingAtPenneo().forEach(subscriptions::lostAtPenneo);
       AtomicInteger seen = new AtomicInteger();
       AtomicInteger applied = new AtomicInteger();
       for (var outcome : OUTCOMES.entrySet()) {
