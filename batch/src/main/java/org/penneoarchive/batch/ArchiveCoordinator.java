@@ -2,9 +2,12 @@ package org.penneoarchive.batch;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobRestartException;
+import jakarta.batch.operations.JobSecurityException;
 import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -13,6 +16,8 @@ import jakarta.batch.runtime.StepExecution;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Local;
+import jakarta.ejb.NoMoreTimeoutsException;
+import jakarta.ejb.NoSuchObjectLocalException;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -40,6 +45,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.penneoarchive.application.StaffActions;
 import org.penneoarchive.application.archive.ArchiveJobs;
 import org.penneoarchive.application.archive.ArchiveRecords;
 import org.penneoarchive.application.archive.ArchiveRefusedException;
@@ -100,6 +106,7 @@ public class ArchiveCoordinator implements ArchiveJobs {
   @Inject CaseFileArchiver archiver;
   @Inject ArchiveRecords records;
   @Inject FixityAuditService audits;
+  @Inject StaffActions staffActions;
 
   private final Set<Long> pending = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean coalesceArmed = new AtomicBoolean();
@@ -221,6 +228,128 @@ public class ArchiveCoordinator implements ArchiveJobs {
       items.add(view(op, id));
     }
     return new Page<>(items, page, size, total);
+  }
+
+  @Override
+  public long restart(long executionId, String requestedBy) {
+    JobOperator op = operator();
+    JobExecution e = archiveExecution(op, executionId);
+    BatchStatus status = e.getBatchStatus();
+    if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
+      throw new ArchiveRefusedException(
+          "archive run "
+              + executionId
+              + " is "
+              + status
+              + "; only a FAILED or STOPPED run can be restarted");
+    }
+    long instance = op.getJobInstance(executionId).getInstanceId();
+    long latest =
+        op.getJobExecutions(op.getJobInstance(executionId)).stream()
+            .mapToLong(JobExecution::getExecutionId)
+            .max()
+            .orElse(executionId);
+    if (latest != executionId) {
+      throw new ArchiveRefusedException(
+          "archive run "
+              + executionId
+              + " was restarted already as run "
+              + latest
+              + "; restart that one if it failed or stopped");
+    }
+    Properties p = new Properties();
+    Properties original = e.getJobParameters();
+    if (original != null) {
+      original.stringPropertyNames().forEach(n -> p.setProperty(n, original.getProperty(n)));
+    }
+    p.setProperty("requestedBy", requestedBy == null ? "unknown" : requestedBy);
+    p.setProperty("restartOf", Long.toString(executionId));
+    long restarted;
+    try {
+      restarted = op.restart(executionId, p);
+    } catch (JobRestartException | JobSecurityException ex) {
+      throw new ArchiveRefusedException(
+          "archive run " + executionId + " cannot be restarted: " + ex.getMessage());
+    }
+    LOG.info(
+        () ->
+            "Archive run "
+                + executionId
+                + " (instance "
+                + instance
+                + ") restarted as run "
+                + restarted
+                + " by "
+                + requestedBy);
+    staffActions.record(
+        actor(requestedBy),
+        "restart archive run",
+        "archive run " + executionId,
+        "restarted from its checkpoint as run " + restarted);
+    return restarted;
+  }
+
+  @Override
+  public void stop(long executionId, String requestedBy) {
+    JobOperator op = operator();
+    JobExecution e = archiveExecution(op, executionId);
+    BatchStatus status = e.getBatchStatus();
+    if (status != BatchStatus.STARTED && status != BatchStatus.STARTING) {
+      throw new ArchiveRefusedException(
+          "archive run " + executionId + " is " + status + ", not running; nothing to stop");
+    }
+    try {
+      op.stop(executionId);
+    } catch (JobExecutionNotRunningException ex) {
+      throw new ArchiveRefusedException(
+          "archive run " + executionId + " has just ended; nothing to stop");
+    }
+    LOG.info(() -> "Archive run " + executionId + ": stop requested by " + requestedBy);
+    staffActions.record(
+        actor(requestedBy),
+        "stop archive run",
+        "archive run " + executionId,
+        "stops after the case file it is archiving");
+  }
+
+  @Override
+  public Instant nextScheduledRun() {
+    return nextTimeout(SWEEP_TIMER);
+  }
+
+  @Override
+  public Instant nextScheduledAudit() {
+    return nextTimeout(AUDIT_TIMER);
+  }
+
+  /** The execution, if it is one of the archive job (audits are not stopped or restarted here). */
+  private static JobExecution archiveExecution(JobOperator op, long executionId) {
+    try {
+      JobExecution e = op.getJobExecution(executionId);
+      if (e != null && ARCHIVE_JOB.equals(e.getJobName())) {
+        return e;
+      }
+    } catch (NoSuchJobExecutionException ex) {
+      // answered below
+    }
+    throw new NotFoundException("no archive run " + executionId);
+  }
+
+  private static String actor(String requestedBy) {
+    return requestedBy == null || requestedBy.isBlank() ? "unknown" : requestedBy;
+  }
+
+  private Instant nextTimeout(String name) {
+    for (Timer t : timers.getTimers()) {
+      try {
+        if (t.getInfo() instanceof String s && s.startsWith(name + "|")) {
+          return t.getNextTimeout().toInstant();
+        }
+      } catch (NoMoreTimeoutsException | NoSuchObjectLocalException ex) {
+        // a timer that has ended or was cancelled meanwhile: no next run from it
+      }
+    }
+    return null;
   }
 
   // ------------------------------------------------------------------ timers

@@ -1,6 +1,7 @@
 package org.penneoarchive.application.archive;
 
 import jakarta.ejb.Local;
+import java.time.Instant;
 import org.penneoarchive.application.casefile.Page;
 
 /**
@@ -44,4 +45,32 @@ public interface ArchiveJobs {
 
   /** Executions of the archive job, newest first, with their metrics. */
   Page<ArchiveRunView> runs(int page, int size);
+
+  /**
+   * Restarts a failed or stopped execution of the archive job from its last checkpoint, with the
+   * parameters it was started with; the person restarting it becomes its {@code requestedBy}.
+   * Recorded in the audit log.
+   *
+   * @return the new job execution id
+   * @throws org.penneoarchive.application.subscription.NotFoundException when there is no such
+   *     execution of the archive job
+   * @throws ArchiveRefusedException when it is not failed or stopped, or was restarted already
+   */
+  long restart(long executionId, String requestedBy);
+
+  /**
+   * Asks a running execution of the archive job to stop after the case file it is archiving (the
+   * checkpoint after it is kept, so a restart goes on from there). Recorded in the audit log.
+   *
+   * @throws org.penneoarchive.application.subscription.NotFoundException when there is no such
+   *     execution of the archive job
+   * @throws ArchiveRefusedException when it is not running
+   */
+  void stop(long executionId, String requestedBy);
+
+  /** When the {@code archive.schedule} timer starts the next sweep, or null when none is set. */
+  Instant nextScheduledRun();
+
+  /** When the {@code fixity.schedule} timer starts the next audit, or null when none is set. */
+  Instant nextScheduledAudit();
 }

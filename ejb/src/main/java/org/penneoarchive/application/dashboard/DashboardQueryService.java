@@ -78,6 +78,15 @@ public class DashboardQueryService {
             + " where e.firstReceivedAt >= :from and e.firstReceivedAt < :to");
   }
 
+  /** Documents archived per day (one per PDF in a bag), same days as above. */
+  public List<DayCount> archivedPerDay(int days, ZoneId zone) {
+    return perDay(
+        days,
+        zone,
+        "select count(a) from ArchivedDocument a"
+            + " where a.archivedAt >= :from and a.archivedAt < :to");
+  }
+
   private List<DayCount> perDay(int days, ZoneId zone, String jpql) {
     if (days < 1 || days > MAX_DAYS) {
       throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS);

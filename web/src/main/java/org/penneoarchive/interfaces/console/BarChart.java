@@ -7,8 +7,8 @@ import org.penneoarchive.application.dashboard.DayCount;
 
 /**
  * The geometry of a grouped bar chart drawn as SVG by the server: no script, no chart library, the
- * same picture on screen and on paper. Two series per day; the numbers behind the bars are also in
- * a table beside the picture for screen readers.
+ * same picture on screen and on paper. Several series per day; the numbers behind the bars are also
+ * in a table beside the picture for screen readers.
  */
 public final class BarChart implements Serializable {
 
@@ -31,28 +31,33 @@ public final class BarChart implements Serializable {
   private final List<Label> yLabels = new ArrayList<>();
   private final long max;
 
-  public BarChart(List<DayCount> first, List<DayCount> second) {
+  /**
+   * @param series the series, each with the same days in the same order (the first sets them)
+   */
+  public BarChart(List<List<DayCount>> series) {
     long m = 1;
-    for (DayCount d : first) {
-      m = Math.max(m, d.count());
-    }
-    for (DayCount d : second) {
-      m = Math.max(m, d.count());
+    for (List<DayCount> s : series) {
+      for (DayCount d : s) {
+        m = Math.max(m, d.count());
+      }
     }
     max = niceCeiling(m);
+    List<DayCount> first = series.isEmpty() ? List.of() : series.get(0);
+    int n = Math.max(1, series.size());
     int plotHeight = HEIGHT - TOP - BOTTOM;
     int slot = (WIDTH - LEFT) / Math.max(1, first.size());
-    int barWidth = Math.max(2, (slot - 4) / 2);
+    int barWidth = Math.max(2, (slot - 4) / n);
     int step = Math.max(1, first.size() / 7);
     for (int i = 0; i < first.size(); i++) {
       int x = LEFT + i * slot + 2;
-      addBar(x, barWidth, first.get(i), 0, plotHeight);
-      if (i < second.size()) {
-        addBar(x + barWidth, barWidth, second.get(i), 1, plotHeight);
+      for (int k = 0; k < series.size(); k++) {
+        if (i < series.get(k).size()) {
+          addBar(x + k * barWidth, barWidth, series.get(k).get(i), k, plotHeight);
+        }
       }
       if (i % step == 0 || i == first.size() - 1) {
         String day = first.get(i).day().toString();
-        xLabels.add(new Label(x + barWidth, HEIGHT - 6, day.substring(5)));
+        xLabels.add(new Label(x + barWidth * n / 2, HEIGHT - 6, day.substring(5)));
       }
     }
     for (int k = 0; k <= 4; k++) {

@@ -76,6 +76,21 @@ public class ConsoleFormats {
     return f.format(v) + " " + units[u];
   }
 
+  /** A duration such as {@code 2 h 05 min}, {@code 3 min 07 s} or {@code 12 s}; empty for null. */
+  public String duration(Long millis) {
+    if (millis == null) {
+      return "";
+    }
+    long s = Math.max(0, millis) / 1000;
+    if (s < 60) {
+      return s + " s";
+    }
+    if (s < 3600) {
+      return String.format("%d min %02d s", s / 60, s % 60);
+    }
+    return String.format("%d h %02d min", s / 3600, (s % 3600) / 60);
+  }
+
   public String list(java.util.List<String> items) {
     return items == null ? "" : String.join(", ", items);
   }

@@ -5,6 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.penneoarchive.application.archive.ArchiveJobs;
@@ -16,7 +17,10 @@ import org.penneoarchive.application.intake.DeadLetterService;
 import org.penneoarchive.application.tasks.StaffTaskService;
 import org.penneoarchive.domain.casefile.CaseFileState;
 
-/** The dashboard: case files by state, what needs attention, and two weeks of intake. */
+/**
+ * The dashboard: case files by state, what needs attention, the archive's runs (running, last,
+ * next), and two weeks of intake and archiving.
+ */
 @Named
 @ViewScoped
 public class DashboardBacking implements Serializable {
@@ -34,11 +38,13 @@ public class DashboardBacking implements Serializable {
   private RejectedCounts rejected;
   private List<DayCount> notifications;
   private List<DayCount> events;
+  private List<DayCount> archived;
   private BarChart chart;
   private long openTasks;
   private long deadLetterCount;
   private List<ArchiveRunView> running;
   private ArchiveRunView lastRun;
+  private Instant nextRun;
 
   @PostConstruct
   void load() {
@@ -46,12 +52,14 @@ public class DashboardBacking implements Serializable {
     rejected = dashboard.rejectedDeliveries();
     notifications = dashboard.notificationsPerDay(DAYS, fmt.getZone());
     events = dashboard.eventsPerDay(DAYS, fmt.getZone());
-    chart = new BarChart(notifications, events);
+    archived = dashboard.archivedPerDay(DAYS, fmt.getZone());
+    chart = new BarChart(List.of(notifications, events, archived));
     openTasks = tasks.countOpen();
     deadLetterCount = deadLetters.countDead();
     List<ArchiveRunView> runs = archive.runs(0, 20).items();
     running = running(runs);
     lastRun = runs.stream().filter(r -> r.endedAt() != null).findFirst().orElse(null);
+    nextRun = archive.nextScheduledRun();
   }
 
   /** Runs not yet ended, in the order given (newest first). */
@@ -75,6 +83,15 @@ public class DashboardBacking implements Serializable {
 
   public ArchiveRunView getLastRun() {
     return lastRun;
+  }
+
+  /** When the schedule starts the next sweep, or null when no sweep is scheduled. */
+  public Instant getNextRun() {
+    return nextRun;
+  }
+
+  public List<DayCount> getArchived() {
+    return archived;
   }
 
   public List<Map.Entry<CaseFileState, Long>> getStates() {
