@@ -92,7 +92,7 @@ class CaseFileIT {
             .getJsonNumber("total")
             .longValue();
     assertEquals(String.valueOf(rejected), browser.text("count-REJECTED").replaceAll("\\D", ""));
-    browser.screenshot("dashboard");
+    browser.screenshot("dashboard-rejected");
 
     browser.open("casefiles.xhtml?id=" + caseFileId);
     List<WebElement> rows = browser.driver.findElements(By.cssSelector("#casefiles tbody tr"));
@@ -110,7 +110,7 @@ class CaseFileIT {
         "by event time");
     assertTrue(events.get(1).getText().contains("late"), events.get(1).getText());
     assertTrue(events.get(2).getText().contains("delivered 2 times"), events.get(2).getText());
-    browser.screenshot("case-file");
+    browser.screenshot("case-file-timeline");
 
     // The rejection opened a task: comment, take it, resolve it; who and when are recorded.
     browser.open("tasks.xhtml");

@@ -32,7 +32,8 @@ import org.penneoarchive.it.support.Deployments;
 final class ConsoleBrowser implements AutoCloseable {
 
   static final String CONSOLE = Deployments.productUrl() + "/console/";
-  static final List<String> DOC_SHOTS = List.of("dashboard", "case-file");
+  static final List<String> DOC_SHOTS =
+      List.of("dashboard", "case-file", "case-file-timeline", "archive-runs");
 
   private final Path profile;
   private final ChromeDriverService service;

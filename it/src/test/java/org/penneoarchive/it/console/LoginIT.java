@@ -52,6 +52,10 @@ class LoginIT {
     assertTrue(browser.present("error-forbidden"), "the server refuses an admin page to staff");
     browser.open("admin/deliveries.xhtml");
     assertTrue(browser.present("error-forbidden"));
+    browser.open("admin/archive-runs.xhtml");
+    assertTrue(browser.present("error-forbidden"), "archive runs are for admins");
+    browser.open("index.xhtml");
+    assertFalse(browser.present("to-runs"), "no link to the archive runs for staff");
     assertEquals(java.util.List.of(), browser.cspViolations());
   }
 
@@ -65,6 +69,8 @@ class LoginIT {
     assertEquals("Deliveries · penneo-archive", browser.driver.getTitle());
     browser.click("nav-audit");
     assertEquals("Audit log · penneo-archive", browser.driver.getTitle());
+    browser.click("nav-runs");
+    assertEquals("Archive runs · penneo-archive", browser.driver.getTitle());
     assertEquals(java.util.List.of(), browser.cspViolations());
   }
 
