@@ -2,6 +2,8 @@ package org.penneoarchive.batch;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.JobRestartException;
@@ -267,7 +269,10 @@ public class ArchiveCoordinator implements ArchiveJobs {
     long restarted;
     try {
       restarted = op.restart(executionId, p);
-    } catch (JobRestartException | JobSecurityException ex) {
+    } catch (JobRestartException
+        | JobExecutionAlreadyCompleteException
+        | JobExecutionNotMostRecentException
+        | JobSecurityException ex) {
       throw new ArchiveRefusedException(
           "archive run " + executionId + " cannot be restarted: " + ex.getMessage());
     }
