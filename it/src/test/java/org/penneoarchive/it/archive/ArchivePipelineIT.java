@@ -288,18 +288,24 @@ class ArchivePipelineIT {
         "a fresh bag matches its manifests: " + clean);
 
     Path json = bag.resolve("data/casefile.json");
-    Files.writeString(json, Files.readString(json).replace("Audited", "Edited!"));
-    JsonObject found = world.audit();
-    assertTrue(found.getInt("bagsFailed") >= 1, found.toString());
-    assertTrue(
-        found.getJsonArray("findings").stream()
-            .map(JsonValue::asJsonObject)
-            .anyMatch(
-                f ->
-                    f.getString("bag").equals(bag.toString())
-                        && f.getString("kind").equals("MISMATCH")
-                        && f.getString("detail").contains("data/casefile.json")),
-        "the changed file is named: " + found);
+    String original = Files.readString(json);
+    Files.writeString(json, original.replace("Audited", "Edited!"));
+    try {
+      JsonObject found = world.audit();
+      assertTrue(found.getInt("bagsFailed") >= 1, found.toString());
+      assertTrue(
+          found.getJsonArray("findings").stream()
+              .map(JsonValue::asJsonObject)
+              .anyMatch(
+                  f ->
+                      f.getString("bag").equals(bag.toString())
+                          && f.getString("kind").equals("MISMATCH")
+                          && f.getString("detail").contains("data/casefile.json")),
+          "the changed file is named: " + found);
+    } finally {
+      // Leave the archive as found: later tests audit it too.
+      Files.writeString(json, original);
+    }
   }
 
   @Test
