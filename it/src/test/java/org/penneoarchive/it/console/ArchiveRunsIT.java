@@ -106,6 +106,7 @@ class ArchiveRunsIT {
             () ->
                 runs().stream()
                     .filter(r -> !before.contains(id(r)))
+                    .filter(r -> "prompt".equals(r.getString("kind", "")))
                     .filter(r -> "STARTED".equals(r.getString("status", "")))
                     .findFirst()
                     .orElse(null),

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -19,7 +21,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.penneoarchive.it.support.Deployments;
 
@@ -119,7 +120,27 @@ final class ConsoleBrowser implements AutoCloseable {
 
   void click(WebElement e) {
     e.click();
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(e));
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(e));
+  }
+
+  /**
+   * True once the element is no longer in the page (the click loaded the next one). Chromium
+   * sometimes answers a question about a node of the page being replaced with an inspector error
+   * ("does not belong to the document") instead of a stale-element error; both mean gone.
+   */
+  private static boolean gone(WebElement e) {
+    try {
+      e.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException stale) {
+      return true;
+    } catch (WebDriverException other) {
+      String m = String.valueOf(other.getMessage());
+      if (m.contains("does not belong to the document") || m.contains("No node with given id")) {
+        return true;
+      }
+      throw other;
+    }
   }
 
   /** An element inside another, by CSS (e.g. a button in one task's form). */
