@@ -60,6 +60,7 @@ import org.penneoarchive.batch.casefiles.ArchiveRunMetrics;
 import org.penneoarchive.batch.casefiles.CaseFileArchiver;
 import org.penneoarchive.domain.casefile.CaseFileState;
 import org.penneoarchive.domain.casefile.CaseFileStateMachine;
+import org.penneoarchive.infrastructure.config.ConfiguredSchedule;
 
 /**
  * Starts and watches the archive's jobs. It lives in the batch module so that JBeret finds the job
@@ -501,7 +502,7 @@ public class ArchiveCoordinator implements ArchiveJobs {
       return;
     }
     try {
-      timers.createCalendarTimer(ScheduleExpressions.parse(schedule), new TimerConfig(info, true));
+      timers.createCalendarTimer(ConfiguredSchedule.parse(schedule), new TimerConfig(info, true));
       LOG.info(() -> "Timer '" + info + "' created");
     } catch (IllegalArgumentException e) {
       LOG.severe(() -> "No " + name + " timer: " + e.getMessage());

@@ -4,10 +4,7 @@ import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -16,44 +13,58 @@ import java.util.logging.Logger;
  * persistent timers survive restarts, so creating one per boot would multiply them — and is
  * replaced when its configured schedule changed.
  *
- * <p>Expression syntax: {@code second=0;minute=*&#47;15;hour=*} (the EJB schedule attributes
- * second, minute, hour, dayOfWeek, dayOfMonth, month, year; missing ones default to {@code *},
- * except second to 0).
+ * <p>Expression syntax: the attributes of an EJB schedule as {@code name=value} pairs separated by
+ * {@code ;}, e.g. {@code minute=*&#47;15;hour=*}; unset attributes keep the EJB defaults (second 0,
+ * minute 0, hour 0, every day). The one place that reads {@code archive.schedule}, {@code
+ * fixity.schedule} and {@code reconciliation.schedule}.
  */
 public final class ConfiguredSchedule {
 
   private static final Logger LOG = Logger.getLogger(ConfiguredSchedule.class.getName());
-  private static final Set<String> FIELDS =
-      Set.of("second", "minute", "hour", "dayofweek", "dayofmonth", "month", "year");
 
   private ConfiguredSchedule() {}
 
+  /**
+   * @throws IllegalArgumentException for an unknown attribute, a pair without {@code =} or an empty
+   *     value, naming what is wrong
+   */
   public static ScheduleExpression parse(String text) {
     if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("an empty schedule");
+      throw new IllegalArgumentException("a schedule is empty");
     }
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (String part : text.split(";")) {
-      int eq = part.indexOf('=');
-      if (eq <= 0) {
-        throw new IllegalArgumentException("not field=value: '" + part.strip() + "' in " + text);
+    ScheduleExpression s = new ScheduleExpression();
+    for (String pair : text.split(";")) {
+      String p = pair.strip();
+      if (p.isEmpty()) {
+        continue;
       }
-      String name = part.substring(0, eq).strip().toLowerCase(Locale.ROOT);
-      if (!FIELDS.contains(name)) {
-        throw new IllegalArgumentException("unknown schedule field '" + name + "' in " + text);
+      int eq = p.indexOf('=');
+      if (eq <= 0 || eq == p.length() - 1) {
+        throw new IllegalArgumentException(
+            "'" + p + "' in schedule '" + text + "' is not name=value");
       }
-      fields.put(name, part.substring(eq + 1).strip());
+      String name = p.substring(0, eq).strip();
+      String value = p.substring(eq + 1).strip();
+      switch (name.toLowerCase(Locale.ROOT)) {
+        case "second" -> s.second(value);
+        case "minute" -> s.minute(value);
+        case "hour" -> s.hour(value);
+        case "dayofmonth" -> s.dayOfMonth(value);
+        case "month" -> s.month(value);
+        case "dayofweek" -> s.dayOfWeek(value);
+        case "year" -> s.year(value);
+        case "timezone" -> s.timezone(value);
+        default ->
+            throw new IllegalArgumentException(
+                "'"
+                    + name
+                    + "' in schedule '"
+                    + text
+                    + "' is none of second, minute, hour, dayOfMonth, month, dayOfWeek, year,"
+                    + " timezone");
+      }
     }
-    ScheduleExpression e =
-        new ScheduleExpression()
-            .second(fields.getOrDefault("second", "0"))
-            .minute(fields.getOrDefault("minute", "*"))
-            .hour(fields.getOrDefault("hour", "*"))
-            .dayOfWeek(fields.getOrDefault("dayofweek", "*"))
-            .dayOfMonth(fields.getOrDefault("dayofmonth", "*"))
-            .month(fields.getOrDefault("month", "*"))
-            .year(fields.getOrDefault("year", "*"));
-    return e;
+    return s;
   }
 
   /** Makes sure exactly one persistent timer named {@code info} runs on {@code schedule}. */
@@ -85,6 +96,7 @@ public final class ConfiguredSchedule {
         && a.getDayOfWeek().equals(b.getDayOfWeek())
         && a.getDayOfMonth().equals(b.getDayOfMonth())
         && a.getMonth().equals(b.getMonth())
-        && a.getYear().equals(b.getYear());
+        && a.getYear().equals(b.getYear())
+        && java.util.Objects.equals(a.getTimezone(), b.getTimezone());
   }
 }
