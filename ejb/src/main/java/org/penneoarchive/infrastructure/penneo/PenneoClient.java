@@ -385,14 +385,11 @@ public final class PenneoClient {
    * @throws PenneoApiException {@link PenneoApiException.Kind#NOT_FOUND} for an unknown case file
    */
   public List<DocumentInfo> getCaseFileDocuments(long caseFileId) {
-    PenneoCall call = PenneoCall.caseFile("getCaseFileDocuments", caseFileId);
-    LOG.log(Level.DEBUG, "Penneo {0}", call.describe());
-    List<DocumentInfo> out = new ArrayList<>();
-    forEachItem(
-        call,
-        child(config.apiUrl(), "casefiles", Long.toString(caseFileId), "documents"),
-        o -> out.add(DocumentInfo.from(call, o, caseFileId)));
-    return List.copyOf(out);
+    return children(
+        "getCaseFileDocuments",
+        caseFileId,
+        "documents",
+        (call, o) -> DocumentInfo.from(call, o, caseFileId));
   }
 
   /**
@@ -401,13 +398,26 @@ public final class PenneoClient {
    * @throws PenneoApiException {@link PenneoApiException.Kind#NOT_FOUND} for an unknown case file
    */
   public List<SignerInfo> getCaseFileSigners(long caseFileId) {
-    PenneoCall call = PenneoCall.caseFile("getCaseFileSigners", caseFileId);
+    return children(
+        "getCaseFileSigners",
+        caseFileId,
+        "signers",
+        (call, o) -> SignerInfo.from(call, o, caseFileId));
+  }
+
+  /** Every item of a case file's child list ({@code casefiles/{id}/{child}}), all pages. */
+  private <T> List<T> children(
+      String name,
+      long caseFileId,
+      String child,
+      java.util.function.BiFunction<PenneoCall, jakarta.json.JsonObject, T> item) {
+    PenneoCall call = PenneoCall.caseFile(name, caseFileId);
     LOG.log(Level.DEBUG, "Penneo {0}", call.describe());
-    List<SignerInfo> out = new ArrayList<>();
+    List<T> out = new ArrayList<>();
     forEachItem(
         call,
-        child(config.apiUrl(), "casefiles", Long.toString(caseFileId), "signers"),
-        o -> out.add(SignerInfo.from(call, o, caseFileId)));
+        child(config.apiUrl(), "casefiles", Long.toString(caseFileId), child),
+        o -> out.add(item.apply(call, o)));
     return List.copyOf(out);
   }
 
