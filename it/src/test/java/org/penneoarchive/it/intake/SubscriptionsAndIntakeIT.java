@@ -245,16 +245,51 @@ class SubscriptionsAndIntakeIT {
     log.stream()
         .filter(d -> "current".equals(d.getString("service", "")))
         .forEach(d -> distinct.add(d.getString("eventId")));
-    JsonObject settled =
-        Http.await(
-            () -> caseFile(id), x -> x.getJsonArray("events").size() >= distinct.size(), WAIT);
+    long delivered =
+        log.stream().filter(d -> "delivered".equals(d.getString("outcome", ""))).count();
+    JsonObject settled = Http.await(() -> caseFile(id), x -> deliveriesOf(x) >= delivered, WAIT);
+    assertEquals(delivered, deliveriesOf(settled), "every delivery counted once: " + settled);
     assertEquals(distinct.size(), settled.getJsonArray("events").size(), settled.toString());
     settled
         .getJsonArray("events")
         .getValuesAs(JsonObject.class)
         .forEach(
             e -> assertTrue(e.getInt("deliveries") >= 2, "legacy and current, repeated: " + e));
+
+    // The signer events a lifecycle to completion does not play: each kept on the timeline once,
+    // an undeliverable signer opens a task.
     sandbox.delivery("{}");
+    long signer = cf.getJsonArray("signerIds").getJsonNumber(1).longValue();
+    for (String type : List.of("reminderSent", "undeliverable", "deleted")) {
+      sandbox.sendEvent(
+          id, "{\"topic\":\"signer\",\"eventType\":\"" + type + "\",\"signerId\":" + signer + "}");
+    }
+    JsonObject more =
+        Http.await(
+            () -> caseFile(id), x -> x.getJsonArray("events").size() >= distinct.size() + 3, WAIT);
+    List<String> types =
+        more.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+            .map(e -> e.getString("eventType"))
+            .toList();
+    assertTrue(
+        types.containsAll(List.of("reminderSent", "undeliverable", "deleted")), types.toString());
+    assertEquals(
+        "COMPLETED", more.getString("state"), "signer events never change a completed case file");
+    JsonObject tasks = Http.json(Http.get(api.resolve("tasks?state=OPEN&size=200"), Http.STAFF));
+    assertTrue(
+        tasks.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            .anyMatch(
+                t ->
+                    "SIGNER_UNDELIVERABLE".equals(t.getString("kind"))
+                        && t.containsKey("signerId")
+                        && t.getJsonNumber("signerId").longValue() == signer),
+        "a task for the undeliverable signer");
+  }
+
+  private static long deliveriesOf(JsonObject caseFile) {
+    return caseFile.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+        .mapToLong(e -> e.getInt("deliveries"))
+        .sum();
   }
 
   @Test
