@@ -1,6 +1,5 @@
 package org.penneoarchive.batch.casefiles;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,6 +15,7 @@ import org.penneoarchive.archive.Attachment;
 import org.penneoarchive.archive.ExtractedAttachment;
 import org.penneoarchive.archive.PdfReport;
 import org.penneoarchive.archive.SealCheck;
+import org.penneoarchive.domain.Jsonp;
 import org.penneoarchive.infrastructure.penneo.CaseFileInfo;
 import org.penneoarchive.infrastructure.penneo.SignerInfo;
 
@@ -59,7 +59,7 @@ public final class CaseFileJson {
       List<SignerInfo> signers,
       List<Document> documents) {
     JsonObjectBuilder caseFile =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("penneoId", candidate.penneoId())
             .add("status", info.status());
     put(caseFile, "title", info.title() != null ? info.title() : candidate.title());
@@ -79,26 +79,26 @@ public final class CaseFileJson {
     put(caseFile, "expireAt", info.expireAt());
     put(caseFile, "completedAt", candidate.completedAt());
 
-    JsonArrayBuilder signerArray = Json.createArrayBuilder();
+    JsonArrayBuilder signerArray = Jsonp.createArrayBuilder();
     signers.stream()
         .sorted(Comparator.comparingLong(SignerInfo::id))
         .forEach(
             s -> {
-              JsonObjectBuilder b = Json.createObjectBuilder().add("penneoId", s.id());
+              JsonObjectBuilder b = Jsonp.createObjectBuilder().add("penneoId", s.id());
               put(b, "name", s.name());
               put(b, "onBehalfOf", s.onBehalfOf());
               signerArray.add(b);
             });
 
-    JsonArrayBuilder documentArray = Json.createArrayBuilder();
+    JsonArrayBuilder documentArray = Jsonp.createArrayBuilder();
     documents.stream()
         .sorted(Comparator.comparingLong(Document::penneoId))
         .forEach(d -> documentArray.add(document(d)));
 
-    JsonArrayBuilder eventArray = Json.createArrayBuilder();
+    JsonArrayBuilder eventArray = Jsonp.createArrayBuilder();
     for (ArchiveCandidate.TimelineEvent e : candidate.events()) {
       JsonObjectBuilder b =
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("topic", e.topic())
               .add("eventType", e.eventType())
               .add("eventTime", e.eventTime().toString());
@@ -109,7 +109,7 @@ public final class CaseFileJson {
     }
 
     JsonObject root =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("format", FORMAT)
             .add("caseFile", caseFile)
             .add("signers", signerArray)
@@ -118,7 +118,7 @@ public final class CaseFileJson {
             .build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (JsonWriter writer =
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+        Jsonp.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
       writer.writeObject(root);
     }
     out.write('\n');
@@ -126,7 +126,7 @@ public final class CaseFileJson {
   }
 
   private static JsonObjectBuilder document(Document d) {
-    JsonObjectBuilder b = Json.createObjectBuilder().add("penneoId", d.penneoId());
+    JsonObjectBuilder b = Jsonp.createObjectBuilder().add("penneoId", d.penneoId());
     put(b, "title", d.title());
     put(b, "documentType", d.documentType());
     b.add("file", "data/" + d.fileName())
@@ -137,12 +137,12 @@ public final class CaseFileJson {
     SealCheck verdict = d.report().seal();
     b.add("signatureValid", d.report().sealValid());
     b.add("seal", seal(verdict));
-    JsonArrayBuilder seals = Json.createArrayBuilder();
+    JsonArrayBuilder seals = Jsonp.createArrayBuilder();
     d.report().seals().forEach(s -> seals.add(seal(s)));
     b.add("seals", seals);
-    JsonArrayBuilder attachments = Json.createArrayBuilder();
+    JsonArrayBuilder attachments = Jsonp.createArrayBuilder();
     for (Attachment a : d.report().attachments()) {
-      JsonObjectBuilder ab = Json.createObjectBuilder().add("name", a.name());
+      JsonObjectBuilder ab = Jsonp.createObjectBuilder().add("name", a.name());
       if (a.size() >= 0) {
         ab.add("size", a.size());
       }
@@ -150,10 +150,10 @@ public final class CaseFileJson {
       attachments.add(ab);
     }
     b.add("attachments", attachments);
-    JsonArrayBuilder xades = Json.createArrayBuilder();
+    JsonArrayBuilder xades = Jsonp.createArrayBuilder();
     for (ExtractedAttachment x : d.xades()) {
       xades.add(
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("name", x.name())
               .add("file", "data/" + x.fileName())
               .add("size", x.size())
@@ -165,7 +165,7 @@ public final class CaseFileJson {
 
   private static JsonObjectBuilder seal(SealCheck s) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("present", s.present())
             .add("valid", s.valid())
             .add("reason", s.reason());

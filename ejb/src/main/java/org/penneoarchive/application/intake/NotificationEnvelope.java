@@ -1,10 +1,10 @@
 package org.penneoarchive.application.intake;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.time.Instant;
+import org.penneoarchive.domain.Jsonp;
 
 /**
  * An accepted webhook call on its way from the receiver to processing: versioned JSON in a JMS text
@@ -30,7 +30,7 @@ public record NotificationEnvelope(
 
   public String toJson() {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("v", VERSION)
             .add("intakeId", intakeId)
             .add("subscriptionId", subscriptionId)
@@ -45,7 +45,7 @@ public record NotificationEnvelope(
 
   public static NotificationEnvelope fromJson(String json) {
     JsonObject o;
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsonp.createReader(new StringReader(json))) {
       o = reader.readObject();
     }
     int v = o.getInt("v", -1);

@@ -1,6 +1,8 @@
 package org.penneoarchive.application.intake;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.nio.ByteBuffer;
@@ -13,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.penneoarchive.application.subscription.EndpointKeys;
@@ -28,10 +29,13 @@ import org.penneoarchive.model.WebhookService;
 /**
  * The receiving half of intake, kept fast: it checks only what it must (key, size, UTF-8, a JSON
  * object within the depth limit, the signature of the current service) and puts the call on the
- * queue in its transaction. The caller answers 200 only when this method returned normally, i.e.
- * after the commit made the message durable. Every refusal is recorded.
+ * queue. The caller answers 200 only when this method returned normally, i.e. after the broker made
+ * the message durable (see {@link IntakeRecorder#enqueue}). It runs outside any JTA transaction:
+ * the accepted path touches one resource with one blocking call, and every refusal is recorded in a
+ * database transaction of its own.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookIntakeService {
 
   private static final Logger LOG = Logger.getLogger(WebhookIntakeService.class.getName());
@@ -85,7 +89,7 @@ public class WebhookIntakeService {
         return refuse(call, now, 401, "bad signature", verification.reason());
       }
     }
-    String intakeId = UUID.randomUUID().toString();
+    String intakeId = IntakeIds.next();
     recorder.enqueue(
         new NotificationEnvelope(
             intakeId,

@@ -5,13 +5,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.logging.Logger;
 import org.penneoarchive.application.archive.CaseFileCompleted;
 import org.penneoarchive.application.intake.CaseFileTimeline;
+import org.penneoarchive.domain.Jsonp;
 import org.penneoarchive.domain.casefile.CaseFileState;
 import org.penneoarchive.domain.event.PenneoEvent;
 import org.penneoarchive.infrastructure.penneo.CaseFileInfo;
@@ -48,7 +48,7 @@ public class ReconciliationRecorder {
             now,
             info.status(),
             info.title(),
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("id", info.id())
                 .add("status", info.status())
                 .add("source", "reconciliation")

@@ -1,6 +1,5 @@
 package org.penneoarchive.domain.event;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -12,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.penneoarchive.domain.Jsonp;
 
 /**
  * Reads a webhook body that anyone on the internet may have sent: a JSON object no deeper than a
@@ -47,7 +47,7 @@ public final class BoundedJson {
       throw new InvalidJsonException("not JSON: the body is empty");
     }
     checkShapeAndDepth(json, maxDepth);
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsonp.createReader(new StringReader(json))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       throw new InvalidJsonException("not JSON: " + e.getMessage(), e);
@@ -55,7 +55,7 @@ public final class BoundedJson {
   }
 
   private static void checkShapeAndDepth(String json, int maxDepth) {
-    try (JsonParser parser = Json.createParser(new StringReader(json))) {
+    try (JsonParser parser = Jsonp.createParser(new StringReader(json))) {
       if (!parser.hasNext()) {
         throw new InvalidJsonException("not JSON: the body is empty");
       }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.penneoarchive.domain.Jsonp;
 
 /**
  * Lenient reading of Penneo's JSON, in one place.
@@ -36,7 +37,7 @@ final class PenneoJson {
    * Looked up once: {@code Json.createX} searches for the provider on every call, which shows in a
    * client that makes many small calls.
    */
-  static final JsonProvider PROVIDER = JsonProvider.provider();
+  static final JsonProvider PROVIDER = Jsonp.PROVIDER;
 
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
   private static final DateTimeFormatter SPACED =

@@ -1,7 +1,6 @@
 package org.penneoarchive.interfaces.console;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -10,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.penneoarchive.application.archive.ArchiveJobs;
 import org.penneoarchive.application.archive.ArchiveRunView;
+import org.penneoarchive.domain.Jsonp;
 
 /**
  * The running archive jobs as JSON, polled by console.js to move the dashboard's progress bar. A
@@ -26,10 +26,10 @@ public class ArchiveProgressServlet extends HttpServlet {
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse res) throws IOException {
-    JsonArrayBuilder running = Json.createArrayBuilder();
+    JsonArrayBuilder running = Jsonp.createArrayBuilder();
     for (ArchiveRunView r : DashboardBacking.running(jobs.runs(0, 20).items())) {
       running.add(
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("executionId", r.executionId())
               .add("kind", r.kind())
               .add("caseFiles", r.caseFiles())
@@ -40,6 +40,6 @@ public class ArchiveProgressServlet extends HttpServlet {
     res.setContentType("application/json");
     res.setCharacterEncoding("UTF-8");
     res.setHeader("Cache-Control", "no-store");
-    res.getWriter().write(Json.createObjectBuilder().add("running", running).build().toString());
+    res.getWriter().write(Jsonp.createObjectBuilder().add("running", running).build().toString());
   }
 }

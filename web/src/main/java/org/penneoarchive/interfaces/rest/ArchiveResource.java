@@ -3,7 +3,6 @@ package org.penneoarchive.interfaces.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,6 +24,7 @@ import org.penneoarchive.application.archive.ArchiveRefusedException;
 import org.penneoarchive.application.archive.ArchiveRunView;
 import org.penneoarchive.application.archive.FixityAuditService;
 import org.penneoarchive.application.archive.FixityAuditView;
+import org.penneoarchive.domain.Jsonp;
 
 /**
  * {@code /api/archive}: the archive job's runs with their metrics, a sweep now, fixity audits and
@@ -93,7 +93,7 @@ public class ArchiveResource {
 
   private static Response accepted(String list, long executionId, String job) {
     return Response.accepted(
-            Json.createObjectBuilder()
+            Jsonp.createObjectBuilder()
                 .add("executionId", executionId)
                 .add("job", job)
                 .add("status", "STARTING")
@@ -110,7 +110,7 @@ public class ArchiveResource {
 
   static JsonObject run(ArchiveRunView r) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("executionId", r.executionId())
             .add("instanceId", r.instanceId())
             .add("caseFiles", r.caseFiles())
@@ -136,16 +136,16 @@ public class ArchiveResource {
   }
 
   static JsonObject audit(FixityAuditView a) {
-    JsonArrayBuilder findings = Json.createArrayBuilder();
+    JsonArrayBuilder findings = Jsonp.createArrayBuilder();
     for (FixityAuditView.Finding f : a.findings()) {
       findings.add(
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("bag", f.bag())
               .add("kind", f.kind())
               .add("detail", f.detail()));
     }
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("id", a.id())
             .add("executionId", a.executionId())
             .add("status", a.status())

@@ -2,7 +2,6 @@ package org.penneoarchive.interfaces.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.penneoarchive.application.intake.DeadLetterService;
 import org.penneoarchive.application.intake.DeadLetterView;
+import org.penneoarchive.domain.Jsonp;
 
 /** {@code /api/dead-letters}: notifications that failed processing; replay or discard. */
 @Path("dead-letters")
@@ -51,7 +51,7 @@ public class DeadLetterResource {
 
   static JsonObject json(DeadLetterView d) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("id", d.id())
             .add("intakeId", d.intakeId())
             .add("state", d.state())

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.penneoarchive.application.intake.AcceptedDeliveryView;
 import org.penneoarchive.application.intake.DeliveryQueryService;
+import org.penneoarchive.domain.Jsonp;
 
 /**
  * {@code /api/deliveries?outcome=rejected}: refused webhook calls with their reasons; {@code
@@ -36,7 +37,7 @@ public class DeliveryResource {
 
   static jakarta.json.JsonObject accepted(AcceptedDeliveryView d) {
     var b =
-        jakarta.json.Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("id", d.id())
             .add("subscriptionId", d.subscriptionId())
             .add("receivedAt", d.receivedAt().toString())

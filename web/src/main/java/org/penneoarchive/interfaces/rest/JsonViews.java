@@ -1,6 +1,5 @@
 package org.penneoarchive.interfaces.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,6 +11,7 @@ import org.penneoarchive.application.casefile.CaseFileView;
 import org.penneoarchive.application.casefile.Page;
 import org.penneoarchive.application.intake.RejectedDeliveryView;
 import org.penneoarchive.application.subscription.SubscriptionView;
+import org.penneoarchive.domain.Jsonp;
 
 /**
  * The API's JSON shapes (CONTRACT.md), written with JSON-P so that names and time formats are
@@ -22,20 +22,20 @@ final class JsonViews {
   private JsonViews() {}
 
   static JsonObject error(String error, String detail) {
-    JsonObjectBuilder b = Json.createObjectBuilder().add("error", error);
+    JsonObjectBuilder b = Jsonp.createObjectBuilder().add("error", error);
     put(b, "detail", detail);
     return b.build();
   }
 
   /** A plain acknowledgement, e.g. for 202 Accepted. */
   static JsonObject message(String status, String detail) {
-    return Json.createObjectBuilder().add("status", status).add("detail", detail).build();
+    return Jsonp.createObjectBuilder().add("status", status).add("detail", detail).build();
   }
 
   static <T> JsonObject page(Page<T> page, Function<T, JsonObject> item) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Jsonp.createArrayBuilder();
     page.items().forEach(i -> items.add(item.apply(i)));
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("items", items)
         .add("page", page.page())
         .add("size", page.size())
@@ -45,14 +45,14 @@ final class JsonViews {
 
   static JsonObject subscription(SubscriptionView s) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("id", s.id())
             .add("service", s.service())
             .add("state", s.state())
             .add("endpointUrl", s.endpointUrl());
     put(b, "topic", s.topic());
     if (!s.eventTypes().isEmpty()) {
-      b.add("eventTypes", Json.createArrayBuilder(s.eventTypes()));
+      b.add("eventTypes", Jsonp.createArrayBuilder(s.eventTypes()));
     }
     put(b, "penneoId", s.penneoId());
     put(b, "createdAt", s.createdAt());
@@ -63,9 +63,9 @@ final class JsonViews {
   }
 
   static JsonObject subscriptions(List<SubscriptionView> list) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = Jsonp.createArrayBuilder();
     list.forEach(s -> items.add(subscription(s)));
-    return Json.createObjectBuilder()
+    return Jsonp.createObjectBuilder()
         .add("items", items)
         .add("page", 0)
         .add("size", list.size())
@@ -75,7 +75,7 @@ final class JsonViews {
 
   static JsonObject caseFileSummary(CaseFileSummary c) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder().add("penneoId", c.penneoId()).add("state", c.state());
+        Jsonp.createObjectBuilder().add("penneoId", c.penneoId()).add("state", c.state());
     put(b, "title", c.title());
     if (c.penneoStatus() != null) {
       b.add("penneoStatus", c.penneoStatus());
@@ -86,7 +86,7 @@ final class JsonViews {
 
   static JsonObject caseFile(CaseFileView c) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("penneoId", c.penneoId())
             .add("state", c.state())
             .add("deletedAtPenneo", c.deletedAtPenneo());
@@ -97,10 +97,10 @@ final class JsonViews {
     put(b, "quarantineReason", c.quarantineReason());
     put(b, "completedAt", c.completedAt());
     put(b, "lastActivityAt", c.lastActivityAt());
-    JsonArrayBuilder events = Json.createArrayBuilder();
+    JsonArrayBuilder events = Jsonp.createArrayBuilder();
     for (var e : c.events()) {
       JsonObjectBuilder eb =
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("topic", e.topic())
               .add("eventType", e.eventType())
               .add("eventTime", e.eventTime().toString())
@@ -114,18 +114,18 @@ final class JsonViews {
       events.add(eb);
     }
     b.add("events", events);
-    JsonArrayBuilder signers = Json.createArrayBuilder();
+    JsonArrayBuilder signers = Jsonp.createArrayBuilder();
     for (var s : c.signers()) {
-      JsonObjectBuilder sb = Json.createObjectBuilder().add("penneoId", s.penneoId());
+      JsonObjectBuilder sb = Jsonp.createObjectBuilder().add("penneoId", s.penneoId());
       put(sb, "name", s.name());
       put(sb, "state", s.state());
       signers.add(sb);
     }
     b.add("signers", signers);
-    JsonArrayBuilder documents = Json.createArrayBuilder();
+    JsonArrayBuilder documents = Jsonp.createArrayBuilder();
     for (var d : c.documents()) {
       JsonObjectBuilder db =
-          Json.createObjectBuilder()
+          Jsonp.createObjectBuilder()
               .add("penneoId", d.penneoId())
               .add("sha256", d.sha256())
               .add("sha512", d.sha512())
@@ -145,7 +145,7 @@ final class JsonViews {
 
   static JsonObject rejected(RejectedDeliveryView r) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("id", r.id())
             .add("receivedAt", r.receivedAt().toString())
             .add("status", r.status())

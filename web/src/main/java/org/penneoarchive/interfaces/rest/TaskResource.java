@@ -2,7 +2,6 @@ package org.penneoarchive.interfaces.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -20,6 +19,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.penneoarchive.application.subscription.InvalidRequestException;
 import org.penneoarchive.application.tasks.StaffTaskService;
 import org.penneoarchive.application.tasks.StaffTaskView;
+import org.penneoarchive.domain.Jsonp;
 
 /** {@code /api/tasks}: work for records staff; assign, comment, resolve. */
 @Path("tasks")
@@ -69,7 +69,7 @@ public class TaskResource {
 
   static JsonObject json(StaffTaskView t) {
     JsonObjectBuilder b =
-        Json.createObjectBuilder()
+        Jsonp.createObjectBuilder()
             .add("id", t.id())
             .add("kind", t.kind())
             .add("state", t.state())
@@ -88,12 +88,12 @@ public class TaskResource {
     if (t.resolvedAt() != null) {
       b.add("resolvedAt", t.resolvedAt().toString()).add("resolvedBy", t.resolvedBy());
     }
-    JsonArrayBuilder comments = Json.createArrayBuilder();
+    JsonArrayBuilder comments = Jsonp.createArrayBuilder();
     t.comments()
         .forEach(
             c ->
                 comments.add(
-                    Json.createObjectBuilder()
+                    Jsonp.createObjectBuilder()
                         .add("author", c.author())
                         .add("writtenAt", c.writtenAt().toString())
                         .add("text", c.body())));

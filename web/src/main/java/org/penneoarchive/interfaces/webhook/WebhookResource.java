@@ -2,7 +2,6 @@ package org.penneoarchive.interfaces.webhook;
 
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.penneoarchive.application.intake.IntakeResult;
 import org.penneoarchive.application.intake.WebhookCall;
 import org.penneoarchive.application.intake.WebhookIntakeService;
+import org.penneoarchive.domain.Jsonp;
 
 /**
  * {@code POST /webhooks/{endpointKey}}: reads at most the body limit plus one byte, whatever the
@@ -72,7 +72,7 @@ public class WebhookResource {
       intake.recordUnavailable(call, String.valueOf(e.getCause() == null ? e : e.getCause()));
       result = IntakeResult.refused(503, "cannot enqueue", "try again later");
     }
-    var json = Json.createObjectBuilder();
+    var json = Jsonp.createObjectBuilder();
     if (result.isAccepted()) {
       json.add("status", "accepted").add("id", result.intakeId());
     } else {
