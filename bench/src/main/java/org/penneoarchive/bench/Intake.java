@@ -66,6 +66,8 @@ final class Intake {
     }
     Stats satP = new Stats();
     Stats satN = new Stats();
+    Stats satBusyP = new Stats();
+    Stats satBusyN = new Stats();
     List<Object> satRuns = new ArrayList<>();
     for (int r = 0; r < b.reps; r++) {
       if (r == 0 && b.jfr) {
@@ -79,6 +81,8 @@ final class Intake {
       Wrk.Result n = Wrk.run(b.work, noop, 1, b.connections, sat, id(1_000_000));
       satP.add(p.acked());
       satN.add(n.acked());
+      satBusyP.add(p.cpuBusy() * 100);
+      satBusyN.add(n.cpuBusy() * 100);
       satRuns.add(Map.of("product", wrkJson(p), "noop", wrkJson(n)));
       Bench.log(
           String.format(
@@ -93,18 +97,15 @@ final class Intake {
     // session (as the receiver sends), in a JTA transaction alone (1PC), and with a datasource
     // read in the same transaction (2PC, as the receiver did before ad56d9d).
     Stats probe0 = new Stats();
+    Stats probeBusy = new Stats();
     Stats probe1 = new Stats();
     Stats probe2 = new Stats();
     for (int r = 0; r < b.reps; r++) {
-      probe0.add(
+      Wrk.Result nontx =
           Wrk.run(
-                  b.work,
-                  s.url("/bench-noop/jms-nontx/probe"),
-                  1,
-                  b.connections,
-                  sat,
-                  id(1_000_000))
-              .acked());
+              b.work, s.url("/bench-noop/jms-nontx/probe"), 1, b.connections, sat, id(1_000_000));
+      probe0.add(nontx.acked());
+      probeBusy.add(nontx.cpuBusy());
       s.cli(PROBE + ":remove-messages");
       probe1.add(
           Wrk.run(b.work, s.url("/bench-noop/jms/probe"), 1, b.connections, sat, id(1_000_000))
@@ -117,14 +118,17 @@ final class Intake {
       Bench.log(
           String.format(
               Locale.ROOT,
-              "intake probes run %d: JMS non-tx %.0f/s, JTA+JMS %.0f/s, JTA+DB read+JMS %.0f/s",
+              "intake probes run %d: JMS non-tx %.0f/s (CPU busy %.0f%%), JTA+JMS %.0f/s, JTA+DB"
+                  + " read+JMS %.0f/s",
               r + 1,
               probe0.max(),
+              nontx.cpuBusy() * 100,
               probe1.max(),
               probe2.max()));
     }
     Map<String, Object> satJ = new LinkedHashMap<>();
     satJ.put("probeJmsNonTransactedPerSecond", probe0.json());
+    satJ.put("probeJmsNonTransactedCpuBusy", probeBusy.json());
     satJ.put("probeJtaJmsOnePhasePerSecond", probe1.json());
     satJ.put("probeJtaDbReadJmsTwoPhasePerSecond", probe2.json());
     satJ.put("tool", "wrk -t1 -c" + b.connections + " -d" + sat.toSeconds() + "s");
@@ -139,6 +143,10 @@ final class Intake {
             satP.show("%.0f"),
             satN.show("%.0f"),
             ratio(satP.median() / satN.median())));
+    b.table.add(
+        Bench.row(
+            "  machine CPU busy during it (%, both cores)",
+            satBusyP.show("%.0f"), satBusyN.show("%.0f"), "-"));
     b.table.add(
         Bench.row(
             "  probe: persistent JMS send, non-transacted",
@@ -278,6 +286,7 @@ final class Intake {
     m.put("socketErrors", r.socketErrors());
     m.put("seconds", r.seconds());
     m.put("ackedPerSecond", r.acked());
+    m.put("cpuBusy", r.cpuBusy());
     return m;
   }
 

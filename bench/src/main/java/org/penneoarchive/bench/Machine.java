@@ -32,6 +32,27 @@ final class Machine {
   }
 
   /** The 1, 5 and 15 minute load averages (/proc/loadavg). */
+  /** The machine's CPU ticks from /proc/stat: {busy, total}. */
+  static long[] cpuTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < f.length; i++) {
+        total += Long.parseLong(f[i]);
+      }
+      long idle = Long.parseLong(f[4]) + (f.length > 5 ? Long.parseLong(f[5]) : 0);
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
+  }
+
+  /** The busy share of all cores between two {@link #cpuTicks()} readings, 0..1. */
+  static double busy(long[] before, long[] after) {
+    long total = after[1] - before[1];
+    return total <= 0 ? Double.NaN : (after[0] - before[0]) / (double) total;
+  }
+
   static String load() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");

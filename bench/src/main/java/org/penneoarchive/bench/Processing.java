@@ -92,11 +92,12 @@ final class Processing {
           nextId += rate * fixed.toSeconds() + 1;
           long from = System.currentTimeMillis();
           LoadGen.Result res =
-              gen.openLoop(
-                  i -> LoadGen.post(endpoint, Bench.notification(id0 + i)),
+              OpenLoop.run(
+                  endpoint,
+                  i -> Bench.notification(id0 + i),
                   rate,
                   fixed,
-                  512,
+                  Intake.OPEN_LOOP_CONNECTIONS,
                   Duration.ofSeconds(30));
           long to = System.currentTimeMillis();
           long visible = awaitTotal(base + res.ok(), Duration.ofMinutes(5));

@@ -18,7 +18,14 @@ import java.util.regex.Pattern;
  */
 final class Wrk {
 
-  record Result(long requests, long non2xx, long socketErrors, double seconds, double acked) {}
+  /** {@code cpuBusy}: the share of the machine's CPU time (all cores) not idle during the run. */
+  record Result(
+      long requests,
+      long non2xx,
+      long socketErrors,
+      double seconds,
+      double acked,
+      double cpuBusy) {}
 
   private static final String SCRIPT =
       """
@@ -47,6 +54,7 @@ final class Wrk {
     try {
       Path script = work.resolve("wrk-post.lua");
       Files.writeString(script, SCRIPT);
+      long[] cpu0 = Machine.cpuTicks();
       String out =
           Server.run(
               List.of(
@@ -63,6 +71,7 @@ final class Wrk {
                   Long.toString(idBase)),
               Map.of(),
               d.plusSeconds(60));
+      double busy = Machine.busy(cpu0, Machine.cpuTicks());
       long requests = group(out, "(\\d+) requests in");
       double seconds = duration(out);
       long non2xx = group(out, "Non-2xx or 3xx responses: (\\d+)");
@@ -74,7 +83,7 @@ final class Wrk {
           socket += Long.parseLong(se.group(i));
         }
       }
-      return new Result(requests, non2xx, socket, seconds, (requests - non2xx) / seconds);
+      return new Result(requests, non2xx, socket, seconds, (requests - non2xx) / seconds, busy);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
