@@ -12,17 +12,33 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Streams bytes to a file and computes SHA-256 and SHA-512 in the same pass, so that a document of
- * any size is read once, never held whole in memory (one {@value #BUFFER_SIZE}-byte buffer), and
+ * any size is read once, never held whole in memory (a few {@value #BLOCK_SIZE}-byte buffers), and
  * its fixity is known the moment it is on disk. The same hashes go into the bag's manifests, so
- * large files need not be read again to be archived.
+ * large files need not be read again to be archived. For a large download SHA-512, the slower of
+ * the two, runs on a second thread ({@link BackgroundDigest}); the file is forced to disk once.
  */
 public final class FixityStream {
 
-  /** Read and write in blocks of this size. */
+  /** Read files in blocks of this size. */
   public static final int BUFFER_SIZE = 64 * 1024;
+
+  /** A download is hashed and written in blocks of this size (each costs one hand-over). */
+  static final int BLOCK_SIZE = 256 * 1024;
+
+  /** A download past this many bytes has its SHA-512 computed on a second thread. */
+  static final long PARALLEL_FROM = 1024 * 1024;
+
+  /** Short-lived daemon threads, one per large download, ended when it ends. */
+  static final ThreadFactory DIGEST_THREADS =
+      task -> {
+        Thread thread = new Thread(task, "fixity-sha512");
+        thread.setDaemon(true);
+        return thread;
+      };
 
   private FixityStream() {}
 
@@ -41,6 +57,21 @@ public final class FixityStream {
   public static DownloadedFile copyToTempFile(
       InputStream in, Path tempDir, long maxBytes, OptionalLong expectedLength)
       throws IOException, DocumentTooLargeException {
+    return copyToTempFile(in, tempDir, maxBytes, expectedLength, DIGEST_THREADS);
+  }
+
+  /**
+   * As {@link #copyToTempFile(InputStream, Path, long, OptionalLong)}, with the SHA-512 thread of a
+   * large download made by {@code threads} (e.g. the container's managed thread factory); {@code
+   * null} computes both hashes on the calling thread.
+   */
+  public static DownloadedFile copyToTempFile(
+      InputStream in,
+      Path tempDir,
+      long maxBytes,
+      OptionalLong expectedLength,
+      ThreadFactory threads)
+      throws IOException, DocumentTooLargeException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(expectedLength, "expectedLength");
     if (maxBytes < 0) {
@@ -58,7 +89,7 @@ public final class FixityStream {
     Path file = Files.createTempFile(tempDir, "download-", ".part");
     boolean done = false;
     try {
-      Digests digests = write(in, file, maxBytes, "The document");
+      Digests digests = write(in, file, maxBytes, "The document", threads);
       if (expectedLength.isPresent() && digests.size() != expectedLength.getAsLong()) {
         throw new TruncatedDownloadException(expectedLength.getAsLong(), digests.size());
       }
@@ -106,17 +137,32 @@ public final class FixityStream {
    */
   static Digests write(InputStream in, Path target, long maxBytes, String what)
       throws IOException, DocumentTooLargeException {
+    return write(in, target, maxBytes, what, DIGEST_THREADS);
+  }
+
+  /**
+   * As {@link #write(InputStream, Path, long, String)}; once more than {@value #PARALLEL_FROM}
+   * bytes have come, SHA-512 goes on on a thread from {@code threads} ({@link BackgroundDigest})
+   * while this thread reads, computes SHA-256 and writes. Smaller inputs, the bulk of documents,
+   * never start a thread.
+   *
+   * @param threads makes the SHA-512 thread; {@code null} hashes both on this thread
+   */
+  static Digests write(
+      InputStream in, Path target, long maxBytes, String what, ThreadFactory threads)
+      throws IOException, DocumentTooLargeException {
     MessageDigest sha256 = newDigest("SHA-256");
     MessageDigest sha512 = newDigest("SHA-512");
-    byte[] buffer = new byte[BUFFER_SIZE];
+    byte[] buffer = new byte[BLOCK_SIZE];
     long size = 0;
+    BackgroundDigest background = null;
     try (FileChannel out =
         FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
       while (true) {
         // Never ask for more than one byte past the limit: a too-large body is not read on.
         long allowed = maxBytes - size;
         int want = allowed >= buffer.length ? buffer.length : (int) allowed + 1;
-        int n = in.read(buffer, 0, want);
+        int n = fill(in, buffer, want);
         if (n < 0) {
           break;
         }
@@ -125,15 +171,49 @@ public final class FixityStream {
           throw new DocumentTooLargeException(what, maxBytes);
         }
         sha256.update(buffer, 0, n);
-        sha512.update(buffer, 0, n);
         ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
         while (chunk.hasRemaining()) {
           out.write(chunk);
         }
+        if (background != null) {
+          background.submit(buffer, n);
+          buffer = background.buffer();
+        } else {
+          sha512.update(buffer, 0, n);
+          if (threads != null && size >= PARALLEL_FROM) {
+            background = new BackgroundDigest(sha512, BLOCK_SIZE, threads);
+            buffer = background.buffer();
+          }
+        }
       }
+      // Once, for the whole file; the page cache has already taken every block.
       out.force(true);
+      String sha512Hex =
+          background != null ? HexFormat.of().formatHex(background.finish()) : hex(sha512);
+      return new Digests(size, hex(sha256), sha512Hex);
+    } finally {
+      if (background != null) {
+        background.close();
+      }
     }
-    return new Digests(size, hex(sha256), hex(sha512));
+  }
+
+  /**
+   * Reads until {@code want} bytes are in {@code buffer} or the input ends, so that a body that
+   * arrives in small pieces (an HTTP stream) is hashed and written in whole blocks.
+   *
+   * @return the bytes read, or -1 at the end of the input
+   */
+  private static int fill(InputStream in, byte[] buffer, int want) throws IOException {
+    int filled = 0;
+    while (filled < want) {
+      int n = in.read(buffer, filled, want - filled);
+      if (n < 0) {
+        return filled == 0 ? -1 : filled;
+      }
+      filled += n;
+    }
+    return filled;
   }
 
   static MessageDigest newDigest(String algorithm) {

@@ -46,7 +46,9 @@ import org.bouncycastle.cms.SignerId;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Verifies one PAdES signature of a PDF with BouncyCastle, reading the signed bytes from the file
@@ -67,6 +69,17 @@ final class SealVerifier {
    * Not installed as a JCA provider: used only here, so the server's providers stay as they are.
    */
   private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+
+  /**
+   * The digest of the signed bytes (nearly the whole file) with the Java runtime's own message
+   * digests, which use the CPU's SHA instructions: BouncyCastle's pure-Java SHA-256 runs at about a
+   * seventh of their speed and was most of the time of archiving a large PDF. An algorithm the
+   * runtime lacks is still computed by BouncyCastle, so that no seal verifies less than before.
+   */
+  private static final DigestCalculatorProvider DIGESTS = runtimeDigestsFirst();
+
+  /** Bytes of the signed range read and digested at a time. */
+  static final int READ_CHUNK = 1024 * 1024;
 
   private static final String NOT_TRUSTED = "not trusted: ";
 
@@ -237,7 +250,10 @@ final class SealVerifier {
     try {
       boolean verified =
           signer.verify(
-              new JcaSimpleSignerInfoVerifierBuilder().setProvider(BOUNCY_CASTLE).build(holder));
+              new JcaSimpleSignerInfoVerifierBuilder()
+                  .setProvider(BOUNCY_CASTLE)
+                  .setDigestCalculatorProvider(DIGESTS)
+                  .build(holder));
       content.rethrowReadFailure();
       return verified ? null : "the signature value does not verify with the signer certificate";
     } catch (CMSSignerDigestMismatchException e) {
@@ -250,6 +266,24 @@ final class SealVerifier {
       content.rethrowReadFailure();
       return "the signature cannot be verified: " + e.getMessage();
     }
+  }
+
+  private static DigestCalculatorProvider runtimeDigestsFirst() {
+    DigestCalculatorProvider runtime;
+    DigestCalculatorProvider bouncyCastle;
+    try {
+      runtime = new JcaDigestCalculatorProviderBuilder().build();
+      bouncyCastle = new JcaDigestCalculatorProviderBuilder().setProvider(BOUNCY_CASTLE).build();
+    } catch (OperatorCreationException e) {
+      throw new IllegalStateException("The digest calculators cannot be created.", e);
+    }
+    return algorithm -> {
+      try {
+        return runtime.get(algorithm);
+      } catch (OperatorCreationException e) {
+        return bouncyCastle.get(algorithm);
+      }
+    };
   }
 
   /** Why the certificate does not chain to a trust anchor, or {@code null} when it does. */
@@ -357,7 +391,7 @@ final class SealVerifier {
 
     @Override
     public void write(OutputStream out) throws IOException {
-      ByteBuffer buffer = ByteBuffer.allocate(FixityStream.BUFFER_SIZE);
+      ByteBuffer buffer = ByteBuffer.allocate(READ_CHUNK);
       try {
         for (int i = 0; i < range.length; i += 2) {
           long position = range[i];

@@ -1,5 +1,7 @@
 package org.penneoarchive.batch.casefiles;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -65,6 +67,11 @@ public class CaseFileArchiver {
   private static final Logger LOG = Logger.getLogger(CaseFileArchiver.class.getName());
 
   @Inject ArchiveSettings settings;
+
+  /** The container's threads for the SHA-512 half of a large download's fixity (FixityStream). */
+  @Resource(lookup = "java:jboss/ee/concurrency/factory/default")
+  ManagedThreadFactory digestThreads;
+
   @Inject PenneoClients penneo;
   @Inject ArchiveRecords records;
 
@@ -345,7 +352,7 @@ public class CaseFileArchiver {
     try {
       try {
         try (DocumentDownload d = client.openDocumentContent(documentId)) {
-          return FixityStream.copyToTempFile(d.body(), work, max, d.contentLength());
+          return FixityStream.copyToTempFile(d.body(), work, max, d.contentLength(), digestThreads);
         }
       } catch (PenneoApiException e) {
         if (!servesNoContent(e)) {
@@ -361,7 +368,7 @@ public class CaseFileArchiver {
                     + e.getMessage()
                     + "); trying the legacy /pdf");
         try (InputStream in = client.openLegacyPdf(documentId)) {
-          return FixityStream.copyToTempFile(in, work, max, OptionalLong.empty());
+          return FixityStream.copyToTempFile(in, work, max, OptionalLong.empty(), digestThreads);
         }
       }
     } catch (DocumentTooLargeException e) {
