@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -350,27 +351,31 @@ final class Archival {
                 + ": "
                 + ids.stream().filter(i -> !found.containsKey(i)).toList());
       }
-      if (Files.isDirectory(archiveRoot)) {
-        try (Stream<Path> dirs = Files.walk(archiveRoot, 3)) {
-          long now = System.currentTimeMillis();
-          dirs.map(p -> p.getFileName().toString())
-              .filter(n -> n.startsWith("casefile-"))
-              .forEach(
-                  n -> {
-                    try {
-                      long id = Long.parseLong(n.substring(9));
-                      if (ids.contains(id)) {
-                        found.putIfAbsent(id, now);
-                      }
-                    } catch (NumberFormatException ignored) {
-                      // not a bag
-                    }
-                  });
+      // Bags are moved into {root}/yyyy/mm/casefile-N atomically; the job's work and staging
+      // folders (dot folders beside them) come and go while we look, so only yyyy/mm is listed.
+      long now = System.currentTimeMillis();
+      for (Path year : list(archiveRoot, "\\d{4}")) {
+        for (Path month : list(year, "\\d{2}")) {
+          for (Path bag : list(month, "casefile-\\d+")) {
+            long id = Long.parseLong(bag.getFileName().toString().substring(9));
+            if (ids.contains(id)) {
+              found.putIfAbsent(id, now);
+            }
+          }
         }
       }
       Thread.sleep(50);
     }
     return found;
+  }
+
+  /** The entries of {@code dir} whose names match {@code regex}; none if it does not exist. */
+  private static List<Path> list(Path dir, String regex) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.filter(p -> p.getFileName().toString().matches(regex)).toList();
+    } catch (NoSuchFileException e) {
+      return List.of();
+    }
   }
 
   private long download(long documentId, Path to) throws Exception {
