@@ -22,9 +22,6 @@ final class Intake {
   static final String PROBE = "/subsystem=messaging-activemq/server=default/jms-queue=BenchProbe";
   static final int[] RATES = {200, 1000, 3000};
 
-  /** Keep-alive connections of the open-loop generator: the most requests it has in flight. */
-  static final int OPEN_LOOP_CONNECTIONS = 256;
-
   private final Bench b;
   private final Server s;
   private final URI product;
@@ -55,14 +52,7 @@ final class Intake {
     clear();
     Wrk.run(b.work, noop, 1, b.connections, Duration.ofSeconds(10), id(1_000_000));
     for (String probe : List.of("jms-nontx", "jms", "jms-db")) {
-      Wrk.run(
-          b.work,
-          s.url("/bench-noop/" + probe + "/probe"),
-          1,
-          b.connections,
-          Duration.ofSeconds(10),
-          id(1_000_000));
-      s.cli(PROBE + ":remove-messages");
+      probe(probe, Duration.ofSeconds(10));
     }
     Stats satP = new Stats();
     Stats satN = new Stats();
@@ -101,20 +91,11 @@ final class Intake {
     Stats probe1 = new Stats();
     Stats probe2 = new Stats();
     for (int r = 0; r < b.reps; r++) {
-      Wrk.Result nontx =
-          Wrk.run(
-              b.work, s.url("/bench-noop/jms-nontx/probe"), 1, b.connections, sat, id(1_000_000));
+      Wrk.Result nontx = probe("jms-nontx", sat);
       probe0.add(nontx.acked());
       probeBusy.add(nontx.cpuBusy());
-      s.cli(PROBE + ":remove-messages");
-      probe1.add(
-          Wrk.run(b.work, s.url("/bench-noop/jms/probe"), 1, b.connections, sat, id(1_000_000))
-              .acked());
-      s.cli(PROBE + ":remove-messages");
-      probe2.add(
-          Wrk.run(b.work, s.url("/bench-noop/jms-db/probe"), 1, b.connections, sat, id(1_000_000))
-              .acked());
-      s.cli(PROBE + ":remove-messages");
+      probe1.add(probe("jms", sat).acked());
+      probe2.add(probe("jms-db", sat).acked());
       Bench.log(
           String.format(
               Locale.ROOT,
@@ -172,23 +153,9 @@ final class Intake {
       List<Object> runs = new ArrayList<>();
       for (int r = 0; r < b.reps; r++) {
         long base = id(rate * fixed.toSeconds() + 1);
-        LoadGen.Result pr =
-            OpenLoop.run(
-                product,
-                i -> Bench.notification(base + i),
-                rate,
-                fixed,
-                OPEN_LOOP_CONNECTIONS,
-                Duration.ofSeconds(30));
+        LoadGen.Result pr = OpenLoop.notifications(product, base, rate, fixed);
         clear();
-        LoadGen.Result nr =
-            OpenLoop.run(
-                noop,
-                i -> Bench.notification(base + i),
-                rate,
-                fixed,
-                OPEN_LOOP_CONNECTIONS,
-                Duration.ofSeconds(30));
+        LoadGen.Result nr = OpenLoop.notifications(noop, base, rate, fixed);
         add(p, pr);
         add(n, nr);
         runs.add(Map.of("product", olJson(pr), "noop", olJson(nr)));
@@ -231,13 +198,22 @@ final class Intake {
     f.put(
         "generator",
         "OpenLoop: blocking sockets, latency from the intended send time, ≤"
-            + OPEN_LOOP_CONNECTIONS
+            + OpenLoop.CONNECTIONS
             + " keep-alive connections in flight");
     f.put("loadAtEnd", Machine.load());
     b.figures().put("intake", f);
     s.cli(QUEUE + ":remove-messages");
     s.cli(QUEUE + ":resume()");
     Bench.log("intake: queue resumed");
+  }
+
+  /** wrk against one probe of bench-noop.war, then its queue emptied. */
+  private Wrk.Result probe(String name, Duration d) {
+    Wrk.Result r =
+        Wrk.run(
+            b.work, s.url("/bench-noop/" + name + "/probe"), 1, b.connections, d, id(1_000_000));
+    s.cli(PROBE + ":remove-messages");
+    return r;
   }
 
   private void clear() {

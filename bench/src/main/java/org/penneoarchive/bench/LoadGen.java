@@ -5,24 +5,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongFunction;
 import org.HdrHistogram.Histogram;
 
 /**
- * HTTP load on loopback with java.net.http.
- *
- * <p>{@link #openLoop}: a constant-rate, open-loop generator. Request {@code i} is due at {@code
- * start + i / rate}; its latency is measured from that intended time, not from when it could
- * actually be sent, so a stalled server (or a saturated generator) shows as latency instead of
- * silently lowering the rate (no coordinated omission). In-flight requests are capped; a request
- * waiting for a slot keeps its intended time. Bounded by count and by time.
+ * Closed-loop HTTP load on loopback with java.net.http ({@link #closedLoop}: a fixed number of
+ * requests with a fixed number in flight, bounded by time), and the result record that {@link
+ * OpenLoop} shares.
  */
 final class LoadGen {
 
@@ -61,77 +55,6 @@ final class LoadGen {
         .header("User-Agent", "Penneo-Webhooks (bench)")
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
-  }
-
-  /**
-   * Sends {@code rate × duration} requests at a constant rate; waits at most {@code grace} after
-   * the last one is due, then counts the unanswered ones as failed.
-   */
-  Result openLoop(
-      LongFunction<HttpRequest> request,
-      int rate,
-      Duration duration,
-      int maxInFlight,
-      Duration grace) {
-    long count = Math.max(1, (long) (rate * (duration.toNanos() / 1e9)));
-    long intervalNanos = 1_000_000_000L / rate;
-    Histogram h = new Histogram(60_000_000L, 3);
-    AtomicLong ok = new AtomicLong();
-    AtomicLong failed = new AtomicLong();
-    Semaphore slots = new Semaphore(maxInFlight);
-    CountDownLatch done = new CountDownLatch((int) count);
-    long start = System.nanoTime() + 50_000_000L;
-    long endBy = start + duration.toNanos() + grace.toNanos();
-    long sent = 0;
-    for (long i = 0; i < count; i++) {
-      long due = start + i * intervalNanos;
-      long wait;
-      while ((wait = due - System.nanoTime()) > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      try {
-        if (!slots.tryAcquire(Math.max(0, endBy - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-          break;
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      sent++;
-      final long intended = due;
-      client
-          .sendAsync(request.apply(i), HttpResponse.BodyHandlers.discarding())
-          .whenComplete(
-              (r, e) -> {
-                long micros = (System.nanoTime() - intended) / 1000;
-                if (e == null && r.statusCode() == 200) {
-                  ok.incrementAndGet();
-                  synchronized (h) {
-                    h.recordValue(Math.min(micros, h.getHighestTrackableValue()));
-                  }
-                } else {
-                  failed.incrementAndGet();
-                }
-                slots.release();
-                done.countDown();
-              });
-    }
-    for (long i = sent; i < count; i++) {
-      done.countDown();
-    }
-    try {
-      done.await(Math.max(0, endBy - System.nanoTime()), TimeUnit.NANOSECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    long answered = ok.get() + failed.get();
-    long lost = count - answered;
-    Histogram copy;
-    synchronized (h) {
-      copy = h.copy();
-    }
-    return new Result(count, ok.get(), failed.get() + lost, seconds, ok.get() / seconds, copy);
   }
 
   /** Sends {@code count} requests with {@code concurrency} in flight; bounded by {@code limit}. */

@@ -31,7 +31,24 @@ import org.HdrHistogram.Histogram;
  */
 final class OpenLoop {
 
+  /** Keep-alive connections: the most requests in flight. */
+  static final int CONNECTIONS = 256;
+
   private OpenLoop() {}
+
+  /**
+   * Casefile notifications for case files {@code base, base + 1, …} at {@code rate} per second for
+   * {@code duration}, on {@link #CONNECTIONS} connections, waiting 30 s for the last answers.
+   */
+  static LoadGen.Result notifications(URI uri, long base, int rate, Duration duration) {
+    return run(
+        uri,
+        i -> Bench.notification(base + i),
+        rate,
+        duration,
+        CONNECTIONS,
+        Duration.ofSeconds(30));
+  }
 
   static LoadGen.Result run(
       URI uri,

@@ -91,14 +91,7 @@ final class Processing {
           long id0 = nextId;
           nextId += rate * fixed.toSeconds() + 1;
           long from = System.currentTimeMillis();
-          LoadGen.Result res =
-              OpenLoop.run(
-                  endpoint,
-                  i -> Bench.notification(id0 + i),
-                  rate,
-                  fixed,
-                  Intake.OPEN_LOOP_CONNECTIONS,
-                  Duration.ofSeconds(30));
+          LoadGen.Result res = OpenLoop.notifications(endpoint, id0, rate, fixed);
           long to = System.currentTimeMillis();
           long visible = awaitTotal(base + res.ok(), Duration.ofMinutes(5));
           segments.add(new Segment("rate", rate, from, to, res.ok(), visible));

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.penneoarchive.domain.Jsonp;
 
 /**
  * Penneo's OAuth 2.0 {@code api_keys} grant: the API key and a digest of its secret are exchanged
@@ -150,7 +151,7 @@ public final class OAuthApiKeysAuthenticator implements PenneoAuthenticator {
     random.nextBytes(nonce);
     String createdAt = CREATED_AT.format(clock.instant().truncatedTo(ChronoUnit.MILLIS));
     String body =
-        PenneoJson.PROVIDER
+        Jsonp.PROVIDER
             .createObjectBuilder()
             .add("client_id", clientId)
             .add("client_secret", clientSecret)

@@ -22,6 +22,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.penneoarchive.domain.Jsonp;
 
 /**
  * The one way the product talks to Penneo: webhook subscriptions (legacy and current service), case
@@ -127,7 +128,7 @@ public final class PenneoClient {
     PenneoCall call = PenneoCall.of("createLegacySubscription");
     LOG.log(Level.INFO, "Penneo {0}: topic {1}", call.name(), topic);
     String body =
-        PenneoJson.PROVIDER
+        Jsonp.PROVIDER
             .createObjectBuilder()
             .add("topic", topic)
             .add("endpoint", endpoint.toString())
@@ -162,7 +163,7 @@ public final class PenneoClient {
     }
     PenneoCall call = PenneoCall.subscription("confirmLegacySubscription", Long.toString(id));
     LOG.log(Level.INFO, "Penneo {0}", call.describe());
-    String body = PenneoJson.PROVIDER.createObjectBuilder().add("token", token).build().toString();
+    String body = Jsonp.PROVIDER.createObjectBuilder().add("token", token).build().toString();
     PenneoTransport.Request request =
         PenneoTransport.Request.of(
                 "POST", child(config.legacyWebhookUrl(), Long.toString(id), "confirm"), SMALL_JSON)
@@ -694,13 +695,13 @@ public final class PenneoClient {
     if (eventTypes.isEmpty()) {
       throw new IllegalArgumentException("A subscription needs at least one event type");
     }
-    JsonArrayBuilder types = PenneoJson.PROVIDER.createArrayBuilder();
+    JsonArrayBuilder types = Jsonp.PROVIDER.createArrayBuilder();
     for (String t : eventTypes) {
       requireToken(t, "event type");
       types.add(t);
     }
     requireEndpoint(endpoint);
-    return PenneoJson.PROVIDER
+    return Jsonp.PROVIDER
         .createObjectBuilder()
         .add("eventTypes", types)
         .add("endpoint", endpoint.toString())

@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.penneoarchive.domain.Jsonp;
 
 /**
  * Lenient reading of Penneo's JSON, in one place.
@@ -32,12 +30,6 @@ import org.penneoarchive.domain.Jsonp;
  * a {@link PenneoApiException.Kind#PERMANENT} error naming the call.
  */
 final class PenneoJson {
-
-  /**
-   * Looked up once: {@code Json.createX} searches for the provider on every call, which shows in a
-   * client that makes many small calls.
-   */
-  static final JsonProvider PROVIDER = Jsonp.PROVIDER;
 
   private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
   private static final DateTimeFormatter SPACED =

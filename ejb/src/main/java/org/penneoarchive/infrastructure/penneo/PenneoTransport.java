@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.penneoarchive.domain.Jsonp;
 
 /**
  * Sends one logical call to Penneo: builds each attempt, authenticates it, applies the {@link
@@ -460,8 +461,7 @@ final class PenneoTransport {
           null);
     }
     try (JsonReader reader =
-        PenneoJson.PROVIDER.createReader(
-            new ByteArrayInputStream(bytes, start, bytes.length - start))) {
+        Jsonp.PROVIDER.createReader(new ByteArrayInputStream(bytes, start, bytes.length - start))) {
       return reader.read();
     } catch (JsonParsingException e) {
       // No excerpt: a malformed success body may still hold a secret (a subscription's).
