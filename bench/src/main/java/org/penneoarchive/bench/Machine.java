@@ -47,6 +47,18 @@ final class Machine {
     }
   }
 
+  /** CPU ticks (user + system, {@code USER_HZ}: 100 per second) the process has used so far. */
+  static long processCpuTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      // After the command name in parentheses: state is field 3, utime 14, stime 15.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** The busy share of all cores between two {@link #cpuTicks()} readings, 0..1. */
   static double busy(long[] before, long[] after) {
     long total = after[1] - before[1];

@@ -40,19 +40,29 @@ final class Processing {
     this.db = db;
   }
 
+  /**
+   * Where the CPU went while a saturation run drained the queue: the machine's busy share, and CPU
+   * milliseconds per notification in the product's and the sandbox's JVMs.
+   */
+  record Cpu(double machineBusy, double productMsPer, double sandboxMsPer) {}
+
+  private final List<Cpu> cpu = new ArrayList<>();
+
   List<Segment> run() throws Exception {
     List<Segment> segments = new ArrayList<>();
     int n = b.quick ? 3000 : 15000;
     Duration fixed = Duration.ofSeconds(b.quick ? 5 : 10);
     LoadGen gen = new LoadGen();
     try {
-      // Warm-up: not recorded.
+      // Warm-up, not recorded: long enough for the JIT to settle (C2 took a quarter of the
+      // product's CPU in the saturation run after a 2,000-notification warm-up).
+      int warm = b.quick ? 8000 : 12000;
       long w = nextId;
-      nextId += 2000;
+      nextId += warm;
       long before = total();
       gen.closedLoop(
-          i -> LoadGen.post(endpoint, Bench.notification(w + i)), 2000, 16, Duration.ofSeconds(60));
-      awaitTotal(before + 2000, Duration.ofMinutes(2));
+          i -> LoadGen.post(endpoint, Bench.notification(w + i)), warm, 16, Duration.ofMinutes(2));
+      awaitTotal(before + warm, Duration.ofMinutes(4));
       for (int r = 0; r < b.reps; r++) {
         long base = total();
         s.cli(Intake.QUEUE + ":pause()");
@@ -69,8 +79,16 @@ final class Processing {
         if (r == 0 && b.jfr) {
           s.jfrStart("processing");
         }
+        long[] machine0 = Machine.cpuTicks();
+        long product0 = Machine.processCpuTicks(s.pid());
+        long sandbox0 = Machine.processCpuTicks(b.sandbox.pid());
         s.cli(Intake.QUEUE + ":resume()");
         long visible = awaitTotal(base + posted.ok(), Duration.ofMinutes(5));
+        cpu.add(
+            new Cpu(
+                Machine.busy(machine0, Machine.cpuTicks()),
+                (Machine.processCpuTicks(s.pid()) - product0) * 10.0 / posted.ok(),
+                (Machine.processCpuTicks(b.sandbox.pid()) - sandbox0) * 10.0 / posted.ok()));
         if (r == 0 && b.jfr) {
           s.jfrStop("processing");
         }
@@ -163,8 +181,26 @@ final class Processing {
     satJ.put("perSecond", sat.json());
     satJ.put("perSecondFirstToLastProcessed", satDb.json());
     satJ.put("runs", satRuns);
+    Stats busy = new Stats();
+    Stats productMs = new Stats();
+    Stats sandboxMs = new Stats();
+    for (Cpu u : cpu) {
+      busy.add(u.machineBusy() * 100);
+      productMs.add(u.productMsPer());
+      sandboxMs.add(u.sandboxMsPer());
+    }
+    satJ.put("machineCpuBusyPercent", busy.json());
+    satJ.put("productCpuMsPerNotification", productMs.json());
+    satJ.put("sandboxCpuMsPerNotification", sandboxMs.json());
     f.put("saturation", satJ);
     b.table.add(Bench.row("Processing at saturation, " + db + " (/s)", sat.show("%.0f"), "-", "-"));
+    b.table.add(Bench.row("  machine CPU busy while draining (%)", busy.show("%.0f"), "-", "-"));
+    b.table.add(
+        Bench.row(
+            "  CPU ms per notification: product / sandbox",
+            productMs.show("%.2f") + " / " + sandboxMs.show("%.2f"),
+            "-",
+            "-"));
     Map<String, Object> rates = new LinkedHashMap<>();
     for (var e : lag.entrySet()) {
       Map<String, Object> rj = new LinkedHashMap<>();
