@@ -48,6 +48,13 @@ final class Processing {
 
   private final List<Cpu> cpu = new ArrayList<>();
 
+  /** CPU ms per notification between two tick readings (10 ms each); NaN if one failed. */
+  private static double msPer(long ticksBefore, long ticksAfter, long notifications) {
+    return ticksBefore < 0 || ticksAfter < 0 || notifications == 0
+        ? Double.NaN
+        : (ticksAfter - ticksBefore) * 10.0 / notifications;
+  }
+
   List<Segment> run() throws Exception {
     List<Segment> segments = new ArrayList<>();
     int n = b.quick ? 3000 : 15000;
@@ -87,8 +94,8 @@ final class Processing {
         cpu.add(
             new Cpu(
                 Machine.busy(machine0, Machine.cpuTicks()),
-                (Machine.processCpuTicks(s.pid()) - product0) * 10.0 / posted.ok(),
-                (Machine.processCpuTicks(b.sandbox.pid()) - sandbox0) * 10.0 / posted.ok()));
+                msPer(product0, Machine.processCpuTicks(s.pid()), posted.ok()),
+                msPer(sandbox0, Machine.processCpuTicks(b.sandbox.pid()), posted.ok())));
         if (r == 0 && b.jfr) {
           s.jfrStop("processing");
         }
