@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmarks of penneo-archive (docs/performance.md). Usage, from anywhere:
 #
-#   bench/run.sh [--quick] [--only=start,intake,processing,archival,memory] [--reps=N] [--no-build]
+#   bench/run.sh [--quick] [--only=start,intake,processing,archival,memory,no-pg] [--reps=N]
+#                [--no-build] [--jfr] [--connections=N] [--extra-cli=FILE] [--product-jvm="OPTS"]
 #
 # Builds the product, the sandbox and the harness into target-bench folders (offline Maven; set
 # BENCH_TARGET to change the folder name), then runs the harness: it prepares its own WildFly base

@@ -55,6 +55,7 @@ public final class Bench {
   final boolean jfr;
   final int connections;
   final Path extraCliOption;
+  final List<String> productJvmOptions;
   final Map<String, Object> results = new LinkedHashMap<>();
   final List<String> table = new ArrayList<>();
   final HttpClient http =
@@ -86,6 +87,8 @@ public final class Bench {
     extraCliOption =
         o.containsKey("extra-cli") ? Path.of(o.get("extra-cli")).toAbsolutePath() : null;
     reps = Integer.parseInt(o.getOrDefault("reps", quick ? "1" : "3"));
+    String jvm = o.getOrDefault("product-jvm", "").trim();
+    productJvmOptions = jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+"));
   }
 
   public static void main(String[] args) throws Exception {
@@ -134,6 +137,7 @@ public final class Bench {
     results.put("mode", quick ? "quick" : "full");
     results.put("repetitions", reps);
     results.put("extraCli", extraCliOption == null ? "none" : Files.readString(extraCliOption));
+    results.put("productJvmOptions", productJvmOptions);
     results.put("startedAt", Instant.now().toString());
     results.put("figures", new LinkedHashMap<String, Object>());
     printMachine();
@@ -207,6 +211,11 @@ public final class Bench {
     deployments.add(ear);
     deployments.add(NoopWar.build(work, libDir.getParent()));
     s.javaOptions("-Xms" + xmx, "-Xmx" + xmx, "-XX:+FlightRecorder").properties(file);
+    s.javaOptions(productJvmOptions.toArray(String[]::new));
+    if (jfr) {
+      // Deep enough that the product's frames under the container's show in the samples.
+      s.javaOptions("-XX:FlightRecorderOptions:stackdepth=256");
+    }
     log("preparing server " + name);
     s.prepare(
         cli,

@@ -59,6 +59,32 @@ final class Machine {
     }
   }
 
+  /**
+   * CPU ticks used so far by the process's threads whose name starts with {@code prefix} (from
+   * {@code /proc/<pid>/task/<tid>/stat}; e.g. {@code "C2 Compiler"}), or -1 when unreadable.
+   */
+  static long threadCpuTicks(long pid, String prefix) {
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      long sum = 0;
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        String stat;
+        try {
+          stat = Files.readString(t.resolve("stat"));
+        } catch (IOException gone) {
+          continue; // the thread ended meanwhile
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (name.startsWith(prefix)) {
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+          sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+      }
+      return sum;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** The busy share of all cores between two {@link #cpuTicks()} readings, 0..1. */
   static double busy(long[] before, long[] after) {
     long total = after[1] - before[1];

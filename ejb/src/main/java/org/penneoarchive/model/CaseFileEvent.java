@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import org.penneoarchive.domain.event.PenneoEvent;
 
@@ -64,6 +65,13 @@ public class CaseFileEvent {
 
   @Column(nullable = false, length = 16)
   private String source = "webhook";
+
+  /**
+   * Two deliveries of one event may be processed at once when their ordering keys differ (a legacy
+   * signer payload names no case file, the current one does): the second to commit fails and is
+   * redelivered, so no repeat is lost from {@link #getDeliveries()}.
+   */
+  @Version private long version;
 
   protected CaseFileEvent() {}
 

@@ -3,9 +3,11 @@ package org.penneoarchive.application.penneo;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.penneoarchive.application.archive.CaseFileCompleted;
@@ -41,23 +43,54 @@ public class PenneoCheckRecorder {
         .toList();
   }
 
-  public void caseFileChecked(
-      long penneoId, Optional<CaseFileInfo> info, List<SignerInfo> signers) {
-    CaseFile cf = caseFiles.byPenneoId(penneoId).orElse(null);
-    if (cf == null) {
+  /** Records a batch of checks in one transaction (see {@link PenneoCheckService}). */
+  public void caseFilesChecked(List<CaseFileCheck> checks) {
+    Map<Long, CaseFile> byId =
+        caseFiles.byPenneoIds(checks.stream().map(CaseFileCheck::caseFilePenneoId).toList());
+    Instant now = clock.instant();
+    for (CaseFileCheck c : checks) {
+      CaseFile cf = byId.get(c.caseFilePenneoId());
+      if (cf != null) {
+        apply(cf, c, now);
+      }
+    }
+    flush(checks.size());
+  }
+
+  /** Records one check in a transaction of its own. */
+  public void caseFileChecked(CaseFileCheck check) {
+    caseFiles
+        .byPenneoId(check.caseFilePenneoId())
+        .ifPresent(cf -> apply(cf, check, clock.instant()));
+    flush(1);
+  }
+
+  /** Writes now, so that a concurrent change shows here as {@link ChangedMeanwhileException}. */
+  private void flush(int checks) {
+    try {
+      caseFiles.flush();
+    } catch (OptimisticLockException e) {
+      throw new ChangedMeanwhileException(
+          checks + " check(s): a case file or signer changed meanwhile", e);
+    }
+  }
+
+  private void apply(CaseFile cf, CaseFileCheck check, Instant now) {
+    long penneoId = cf.getPenneoId();
+    if (check.failed()) {
+      cf.checked(CheckBackoff.next(now, cf.getCheckAttempts()), check.error());
       return;
     }
-    Instant now = clock.instant();
-    if (info.isEmpty()) {
+    if (check.info().isEmpty()) {
       cf.goneFromPenneo();
       cf.checked(now, null);
       LOG.warning(
           () -> "Case file " + penneoId + " is not (or no longer) at Penneo: flagged deleted");
       return;
     }
-    CaseFileInfo i = info.get();
+    CaseFileInfo i = check.info().get();
     cf.enriched(i.title(), i.status());
-    for (SignerInfo s : signers) {
+    for (SignerInfo s : check.signers()) {
       Signer signer = caseFiles.getOrCreateSigner(s.id(), penneoId, now);
       signer.named(s.name());
       caseFiles.unattachedSignerEvents(s.id()).forEach(e -> e.attachToCaseFile(penneoId));
@@ -91,13 +124,6 @@ public class PenneoCheckRecorder {
       }
     }
     cf.checked(CheckBackoff.next(now, cf.getCheckAttempts()), pending);
-  }
-
-  public void caseFileCheckFailed(long penneoId, String error) {
-    caseFiles
-        .byPenneoId(penneoId)
-        .ifPresent(
-            cf -> cf.checked(CheckBackoff.next(clock.instant(), cf.getCheckAttempts()), error));
   }
 
   public void signerLookedUp(long signerPenneoId, Optional<SignerInfo> info, String error) {

@@ -1,6 +1,6 @@
 package org.penneoarchive.application.penneo;
 
-import jakarta.ejb.Asynchronous;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -8,7 +8,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.penneoarchive.infrastructure.config.PenneoClients;
 import org.penneoarchive.infrastructure.config.PenneoNotConfiguredException;
 import org.penneoarchive.infrastructure.penneo.PenneoApiException;
@@ -20,6 +22,11 @@ import org.penneoarchive.infrastructure.penneo.SignerInfo;
  * (irreversible, so it trusts Penneo and not the payload), and the case file of a signer whose
  * payload did not say. Runs apart from applying events and outside any transaction; what cannot be
  * checked now is retried ({@link CheckBackoff}), never dead-lettered.
+ *
+ * <p>Case files are checked a batch at a time ({@link #checkDueCaseFiles}): the calls to Penneo run
+ * concurrently ({@code penneo.check.concurrency}), and what they found is recorded in one
+ * transaction, so that a burst of new case files costs one commit per batch, not one per case file.
+ * {@link PenneoCheckWorker} makes sure only one batch runs at a time.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -31,23 +38,29 @@ public class PenneoCheckService {
   @Inject PenneoClients penneo;
   @Inject PenneoCheckRecorder recorder;
 
-  /** Checks the case file on another thread, then calls {@code done}. */
-  @Asynchronous
-  public void checkSoon(long caseFilePenneoId, Runnable done) {
-    try {
-      checkCaseFile(caseFilePenneoId);
-    } finally {
-      done.run();
+  @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+  Executor executor;
+
+  @Inject
+  @ConfigProperty(name = "penneo.check.concurrency", defaultValue = "4")
+  int concurrency;
+
+  /** What one batch did: case files looked at, and how many of those results were recorded. */
+  public record Batch(int lookedAt, int recorded) {}
+
+  /** Checks up to {@value #BATCH} case files that are due, oldest first. */
+  public Batch checkDueCaseFiles() {
+    List<Long> due = recorder.dueCaseFiles(BATCH);
+    if (due.isEmpty()) {
+      return new Batch(0, 0);
     }
+    List<CaseFileCheck> found = lookUp(due);
+    return new Batch(due.size(), record(found));
   }
 
-  /** Checks what is due; returns how many case files and signers were looked at. */
-  public int runDue() {
+  /** Looks up the signers whose case file is not known yet; returns how many were looked at. */
+  public int lookUpDueSigners() {
     int n = 0;
-    for (long id : recorder.dueCaseFiles(BATCH)) {
-      checkCaseFile(id);
-      n++;
-    }
     for (long id : recorder.dueSigners(BATCH)) {
       lookUpSigner(id);
       n++;
@@ -55,28 +68,47 @@ public class PenneoCheckService {
     return n;
   }
 
-  public void checkCaseFile(long id) {
+  /** Looks each case file up at Penneo, up to {@code penneo.check.concurrency} at a time. */
+  List<CaseFileCheck> lookUp(List<Long> ids) {
+    return BoundedConcurrency.map(ids, this::lookUp, concurrency, executor);
+  }
+
+  private CaseFileCheck lookUp(long id) {
     try {
       var info = penneo.client().getCaseFile(id);
       List<SignerInfo> signers =
           info.isPresent() ? penneo.client().getCaseFileSigners(id) : List.of();
-      recorder.caseFileChecked(id, info, signers);
+      return CaseFileCheck.found(id, info, signers);
     } catch (PenneoApiException | PenneoNotConfiguredException e) {
       LOG.warning(
           () -> "Case file " + id + ": check at Penneo failed, will retry: " + e.getMessage());
-      recordFailure(id, e.getMessage());
-    } catch (EJBException e) {
-      // Another check of the same case file won the race; the next run sees its result.
-      LOG.fine(() -> "Case file " + id + ": concurrent check, result not applied: " + e);
+      return CaseFileCheck.failed(id, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warning(() -> "Case file " + id + ": check at Penneo failed, will retry: " + e);
+      return CaseFileCheck.failed(id, e.toString());
     }
   }
 
-  private void recordFailure(long id, String error) {
+  /** Records the batch in one transaction; if that fails, each result in one of its own. */
+  private int record(List<CaseFileCheck> found) {
     try {
-      recorder.caseFileCheckFailed(id, error);
-    } catch (EJBException e) {
-      LOG.fine(() -> "Case file " + id + ": could not record the failed check: " + e);
+      recorder.caseFilesChecked(found);
+      return found.size();
+    } catch (ChangedMeanwhileException | EJBException e) {
+      // Typically a notification changed one of them meanwhile: keep the others.
+      LOG.fine(() -> "Recording " + found.size() + " checks together failed, one by one: " + e);
     }
+    int recorded = 0;
+    for (CaseFileCheck c : found) {
+      try {
+        recorder.caseFileChecked(c);
+        recorded++;
+      } catch (ChangedMeanwhileException | EJBException e) {
+        // Changed again meanwhile; it stays due and a later batch looks again.
+        LOG.fine(() -> "Case file " + c.caseFilePenneoId() + ": check not recorded: " + e);
+      }
+    }
+    return recorded;
   }
 
   public void lookUpSigner(long signerId) {

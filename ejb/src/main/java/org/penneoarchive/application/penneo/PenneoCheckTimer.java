@@ -15,12 +15,14 @@ import org.penneoarchive.application.subscription.SubscriptionService;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PenneoCheckTimer {
 
+  @Inject PenneoCheckWorker worker;
   @Inject PenneoCheckService checks;
   @Inject SubscriptionService subscriptions;
 
   @Schedule(second = "*/15", minute = "*", hour = "*", persistent = false, info = "penneo-checks")
   void tick() {
-    checks.runDue();
+    worker.wake();
+    checks.lookUpDueSigners();
     subscriptions.confirmPending();
   }
 }

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.penneoarchive.application.intake.PenneoCheckRequested;
 
 /**
@@ -15,15 +13,9 @@ import org.penneoarchive.application.intake.PenneoCheckRequested;
 @ApplicationScoped
 public class PenneoCheckTrigger {
 
-  @Inject PenneoCheckService checks;
-
-  /** Case files with a check under way: a burst of events for one case file makes one call. */
-  private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+  @Inject PenneoCheckWorker worker;
 
   void onRequested(@Observes(during = TransactionPhase.AFTER_SUCCESS) PenneoCheckRequested r) {
-    long id = r.caseFilePenneoId();
-    if (inFlight.add(id)) {
-      checks.checkSoon(id, () -> inFlight.remove(id));
-    }
+    worker.wake();
   }
 }

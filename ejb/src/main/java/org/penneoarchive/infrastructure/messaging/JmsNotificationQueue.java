@@ -24,6 +24,20 @@ public class JmsNotificationQueue implements NotificationQueue {
   @Resource(lookup = QUEUE)
   Queue queue;
 
+  /**
+   * How many message groups the ordering keys share. Artemis remembers which consumer each group is
+   * bound to for as long as that consumer lives, and the MDB's consumers live as long as the
+   * server: one group per case file would grow that map by every case file ever seen. Hashing the
+   * keys into a fixed number of groups keeps the map at most this big, and notifications of one
+   * case file still share a group, so they are still processed one at a time, in order.
+   */
+  static final int GROUPS = 1024;
+
+  /** The message group of an ordering key: the same key always gives the same group. */
+  static String groupOf(String orderingKey) {
+    return "g" + Math.floorMod(orderingKey.hashCode(), GROUPS);
+  }
+
   @Override
   public void enqueue(NotificationEnvelope envelope, String orderingKey) {
     context
@@ -31,7 +45,7 @@ public class JmsNotificationQueue implements NotificationQueue {
         .setDeliveryMode(DeliveryMode.PERSISTENT)
         .setProperty("intakeId", envelope.intakeId())
         // A message group: Artemis hands one group to one consumer at a time.
-        .setProperty("JMSXGroupID", orderingKey)
+        .setProperty("JMSXGroupID", groupOf(orderingKey))
         .send(queue, envelope.toJson());
   }
 }

@@ -5,9 +5,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.penneoarchive.domain.casefile.CaseFileState;
 import org.penneoarchive.model.CaseFile;
 import org.penneoarchive.model.CaseFileEvent;
@@ -25,6 +28,17 @@ public class CaseFileRepository {
         .setParameter("id", penneoId)
         .getResultStream()
         .findFirst();
+  }
+
+  /** The case files among {@code penneoIds} that exist, by Penneo id (one query). */
+  public Map<Long, CaseFile> byPenneoIds(Collection<Long> penneoIds) {
+    if (penneoIds.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery("select c from CaseFile c where c.penneoId in :ids", CaseFile.class)
+        .setParameter("ids", penneoIds)
+        .getResultStream()
+        .collect(Collectors.toMap(CaseFile::getPenneoId, c -> c));
   }
 
   /** The case file, created (state ACTIVE, waiting for enrichment) when first heard of. */
@@ -140,6 +154,11 @@ public class CaseFileRepository {
 
   public void addDelivery(Delivery d) {
     em.persist(d);
+  }
+
+  /** Writes the pending changes of the transaction now. */
+  public void flush() {
+    em.flush();
   }
 
   /** A page of case files, newest activity first; {@code q} matches id, title or signer name. */
