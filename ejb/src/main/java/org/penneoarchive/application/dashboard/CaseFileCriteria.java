@@ -28,7 +28,9 @@ public record CaseFileCriteria(
   public static final int MAX_PAGE_SIZE = 200;
   public static final int MAX_TEXT = 200;
 
-  /** The sortable columns; each is backed by an index (V1, V4). */
+  /**
+   * The sortable columns; each is backed by an index (V1, V4; state by (state, last_activity_at)).
+   */
   public enum Sort {
     PENNEO_ID("c.penneoId"),
     TITLE("c.title"),
