@@ -50,13 +50,17 @@ final class Machine {
   /** CPU ticks (user + system, {@code USER_HZ}: 100 per second) the process has used so far. */
   static long processCpuTicks(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      // After the command name in parentheses: state is field 3, utime 14, stime 15.
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      return statTicks(Files.readString(Path.of("/proc/" + pid + "/stat")));
     } catch (IOException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /** utime + stime of a {@code /proc/.../stat} line (process or thread). */
+  private static long statTicks(String stat) {
+    // After the command name in parentheses: state is field 3, utime 14, stime 15.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
   }
 
   /**
@@ -75,8 +79,7 @@ final class Machine {
         }
         String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         if (name.startsWith(prefix)) {
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
-          sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          sum += statTicks(stat);
         }
       }
       return sum;

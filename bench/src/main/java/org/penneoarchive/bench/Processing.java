@@ -359,17 +359,17 @@ final class Processing {
         Thread.sleep(50);
       }
     }
-    return awaitTotal(expected, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1)), 100);
+    return awaitTotal(expected, Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1)));
   }
 
   /** Polls until the count reaches {@code expected}; answers the time it did (epoch ms). */
-  long awaitTotal(long expected, Duration timeout, long pollMillis) throws Exception {
+  long awaitTotal(long expected, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (total() >= expected) {
         return System.currentTimeMillis();
       }
-      Thread.sleep(pollMillis);
+      Thread.sleep(100);
     }
     throw new IllegalStateException(
         "processing did not reach "

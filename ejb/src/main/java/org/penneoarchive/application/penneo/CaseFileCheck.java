@@ -31,7 +31,7 @@ public record CaseFileCheck(
     return new CaseFileCheck(id, Optional.empty(), List.of(), Objects.requireNonNull(error));
   }
 
-  boolean failed() {
+  boolean isFailure() {
     return error != null;
   }
 }

@@ -77,7 +77,7 @@ public class PenneoCheckRecorder {
 
   private void apply(CaseFile cf, CaseFileCheck check, Instant now) {
     long penneoId = cf.getPenneoId();
-    if (check.failed()) {
+    if (check.isFailure()) {
       cf.checked(CheckBackoff.next(now, cf.getCheckAttempts()), check.error());
       return;
     }
