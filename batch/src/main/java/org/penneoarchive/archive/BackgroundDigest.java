@@ -110,18 +110,8 @@ final class BackgroundDigest implements AutoCloseable {
       ended = true;
       queued.add(marker);
     }
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        // The digest thread always ends soon after a marker: wait for it, then keep the flag.
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    // The digest thread always ends soon after a marker.
+    FileRegions.joinUninterruptibly(thread);
   }
 
   private void run() {

@@ -19,7 +19,9 @@ import java.util.concurrent.ThreadFactory;
  * any size is read once, never held whole in memory (a few {@value #BLOCK_SIZE}-byte buffers), and
  * its fixity is known the moment it is on disk. The same hashes go into the bag's manifests, so
  * large files need not be read again to be archived. For a large download SHA-512, the slower of
- * the two, runs on a second thread ({@link BackgroundDigest}); the file is forced to disk once.
+ * the two, runs on a second thread ({@link BackgroundDigest}), and a third forces what has been
+ * written to disk as the download goes on ({@link BackgroundSync}); the file is forced once more at
+ * the end. The SHA-256 states along the way are kept as {@link DigestCheckpoints}.
  */
 public final class FixityStream {
 
@@ -32,10 +34,10 @@ public final class FixityStream {
   /** A download past this many bytes has its SHA-512 computed on a second thread. */
   static final long PARALLEL_FROM = 1024 * 1024;
 
-  /** Short-lived daemon threads, one per large download, ended when it ends. */
+  /** Short-lived daemon threads, two per large download (digest, sync), ended when it ends. */
   static final ThreadFactory DIGEST_THREADS =
       task -> {
-        Thread thread = new Thread(task, "fixity-sha512");
+        Thread thread = new Thread(task, "fixity");
         thread.setDaemon(true);
         return thread;
       };
@@ -89,12 +91,14 @@ public final class FixityStream {
     Path file = Files.createTempFile(tempDir, "download-", ".part");
     boolean done = false;
     try {
-      Digests digests = write(in, file, maxBytes, "The document", threads);
+      DigestCheckpoints checkpoints = new DigestCheckpoints();
+      Digests digests = write(in, file, maxBytes, "The document", threads, checkpoints);
       if (expectedLength.isPresent() && digests.size() != expectedLength.getAsLong()) {
         throw new TruncatedDownloadException(expectedLength.getAsLong(), digests.size());
       }
       done = true;
-      return new DownloadedFile(file, digests.size(), digests.sha256Hex(), digests.sha512Hex());
+      return new DownloadedFile(
+          file, digests.size(), digests.sha256Hex(), digests.sha512Hex(), checkpoints);
     } finally {
       if (!done) {
         Files.deleteIfExists(file);
@@ -137,7 +141,7 @@ public final class FixityStream {
    */
   static Digests write(InputStream in, Path target, long maxBytes, String what)
       throws IOException, DocumentTooLargeException {
-    return write(in, target, maxBytes, what, DIGEST_THREADS);
+    return write(in, target, maxBytes, what, DIGEST_THREADS, null);
   }
 
   /**
@@ -147,15 +151,23 @@ public final class FixityStream {
    * never start a thread.
    *
    * @param threads makes the SHA-512 thread; {@code null} hashes both on this thread
+   * @param checkpoints receives copies of the SHA-256 state on the way (for the seal check), or
+   *     {@code null}
    */
   static Digests write(
-      InputStream in, Path target, long maxBytes, String what, ThreadFactory threads)
+      InputStream in,
+      Path target,
+      long maxBytes,
+      String what,
+      ThreadFactory threads,
+      DigestCheckpoints checkpoints)
       throws IOException, DocumentTooLargeException {
     MessageDigest sha256 = newDigest("SHA-256");
     MessageDigest sha512 = newDigest("SHA-512");
     byte[] buffer = new byte[BLOCK_SIZE];
     long size = 0;
     BackgroundDigest background = null;
+    BackgroundSync sync = null;
     try (FileChannel out =
         FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
       while (true) {
@@ -171,9 +183,15 @@ public final class FixityStream {
           throw new DocumentTooLargeException(what, maxBytes);
         }
         sha256.update(buffer, 0, n);
+        if (checkpoints != null) {
+          checkpoints.offer(sha256, size);
+        }
         ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, n);
         while (chunk.hasRemaining()) {
           out.write(chunk);
+        }
+        if (sync != null) {
+          sync.written(size);
         }
         if (background != null) {
           background.submit(buffer, n);
@@ -183,15 +201,25 @@ public final class FixityStream {
           if (threads != null && size >= PARALLEL_FROM) {
             background = new BackgroundDigest(sha512, BLOCK_SIZE, threads);
             buffer = background.buffer();
+            sync = new BackgroundSync(out, threads);
           }
         }
       }
-      // Once, for the whole file; the page cache has already taken every block.
+      if (sync != null) {
+        sync.finish();
+      }
+      // Once, for the whole file: the background syncs have written all but the last few blocks.
       out.force(true);
+      if (checkpoints != null) {
+        checkpoints.complete(size);
+      }
       String sha512Hex =
           background != null ? HexFormat.of().formatHex(background.finish()) : hex(sha512);
       return new Digests(size, hex(sha256), sha512Hex);
     } finally {
+      if (sync != null) {
+        sync.close();
+      }
       if (background != null) {
         background.close();
       }

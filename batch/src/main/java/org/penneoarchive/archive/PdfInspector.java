@@ -118,6 +118,20 @@ public final class PdfInspector {
    * @throws IOException if the file cannot be read
    */
   public PdfReport inspect(Path pdf, TrustAnchors trust) throws IOException, InvalidPdfException {
+    return inspect(pdf, trust, DigestCheckpoints.none());
+  }
+
+  /**
+   * As {@link #inspect(Path, TrustAnchors)} for a download: the seal check takes the digest of the
+   * signed bytes from the download's checkpoints instead of hashing the file again.
+   */
+  public PdfReport inspect(DownloadedFile download, TrustAnchors trust)
+      throws IOException, InvalidPdfException {
+    return inspect(download.path(), trust, download.checkpoints());
+  }
+
+  private PdfReport inspect(Path pdf, TrustAnchors trust, DigestCheckpoints checkpoints)
+      throws IOException, InvalidPdfException {
     Objects.requireNonNull(trust, "trust");
     try (FileChannel file = FileChannel.open(pdf, StandardOpenOption.READ)) {
       long length = file.size();
@@ -138,7 +152,8 @@ public final class PdfInspector {
         }
         try {
           // An IOException here is the file failing to read: not the PDF's fault.
-          return new PdfReport(pages, attachments, checkSeals(document, file, length, trust));
+          return new PdfReport(
+              pages, attachments, checkSeals(document, file, length, trust, checkpoints));
         } catch (RuntimeException e) {
           throw new InvalidPdfException("its signatures do not parse: " + e, e);
         }
@@ -386,7 +401,11 @@ public final class PdfInspector {
   }
 
   private List<SealCheck> checkSeals(
-      PDDocument document, FileChannel file, long length, TrustAnchors trust)
+      PDDocument document,
+      FileChannel file,
+      long length,
+      TrustAnchors trust,
+      DigestCheckpoints checkpoints)
       throws IOException, InvalidPdfException {
     List<PDSignature> signatures = document.getSignatureDictionaries();
     if (signatures.size() > limits.maxSignatures()) {
@@ -418,7 +437,9 @@ public final class PdfInspector {
     for (int i : order) {
       long[] range = ranges.get(i);
       boolean finalSeal = range == null || range[2] + range[3] == lastEnd;
-      checks.add(sealVerifier.verify(file, length, signatures.get(i), range, finalSeal, trust));
+      checks.add(
+          sealVerifier.verify(
+              file, length, signatures.get(i), range, finalSeal, trust, checkpoints));
     }
     return checks;
   }

@@ -21,6 +21,7 @@ import java.util.Calendar;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
@@ -35,6 +36,7 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -111,6 +113,8 @@ final class SealVerifier {
   /**
    * @param range the signature's byte range from {@link #byteRange}, or {@code null}
    * @param finalSeal whether this is the last signature, which must cover the file to its end
+   * @param checkpoints the file's SHA-256 states from its download, so that a SHA-256 seal's signed
+   *     range need not be hashed again; {@link DigestCheckpoints#none()} hashes it
    * @throws IOException only when the file cannot be read; every problem of the PDF itself is a
    *     verdict
    */
@@ -120,7 +124,8 @@ final class SealVerifier {
       PDSignature signature,
       long[] range,
       boolean finalSeal,
-      TrustAnchors trust)
+      TrustAnchors trust,
+      DigestCheckpoints checkpoints)
       throws IOException {
     Instant claimedTime = toInstant(signature.getSignDate());
     if (range == null) {
@@ -165,13 +170,13 @@ final class SealVerifier {
           null,
           claimedTime);
     }
-    return verifyCms(
-        cms, new FileRanges(file, range), fileLength, range, finalSeal, trust, claimedTime);
+    return verifyCms(cms, file, checkpoints, fileLength, range, finalSeal, trust, claimedTime);
   }
 
   private SealCheck verifyCms(
       byte[] cms,
-      FileRanges content,
+      FileChannel file,
+      DigestCheckpoints checkpoints,
       long fileLength,
       long[] range,
       boolean finalSeal,
@@ -179,13 +184,15 @@ final class SealVerifier {
       Instant claimedTime)
       throws IOException {
     CMSSignedData signed;
+    ContentInfo info;
     try (ASN1InputStream in = new ASN1InputStream(cms)) {
       ASN1Primitive object = in.readObject();
-      ContentInfo info = object == null ? null : ContentInfo.getInstance(object);
+      info = object == null ? null : ContentInfo.getInstance(object);
       if (info == null || !CMSObjectIdentifiers.signedData.equals(info.getContentType())) {
         return SealCheck.invalid("the signature is not a CMS SignedData", null, claimedTime);
       }
-      signed = new CMSSignedData(content, info);
+      // Without its content for now: which digest to compute is known only from the signer.
+      signed = new CMSSignedData(info);
     } catch (IOException | CMSException | RuntimeException e) {
       return SealCheck.invalid(
           "the signature is not a readable CMS SignedData: " + e.getMessage(), null, claimedTime);
@@ -223,7 +230,15 @@ final class SealVerifier {
     Instant signingTime = cmsSigningTime(signer);
     Instant time = signingTime != null ? signingTime : claimedTime;
 
-    String failure = verifySignerInfo(signer, holder, content);
+    FileRanges content = new FileRanges(file, range);
+    SignerInformation withContent;
+    try {
+      withContent = withSignedContent(signer, info, file, range, checkpoints, content);
+    } catch (CMSException | RuntimeException e) {
+      return SealCheck.invalid(
+          "the signature is not a readable CMS SignedData: " + e.getMessage(), subject, time);
+    }
+    String failure = verifySignerInfo(withContent, holder, content);
     if (failure != null) {
       return SealCheck.invalid(failure, subject, time);
     }
@@ -241,6 +256,32 @@ final class SealVerifier {
       return SealCheck.invalid(untrusted, subject, time);
     }
     return SealCheck.ok(subject, time);
+  }
+
+  /**
+   * The signer again, now with the signed bytes to verify against: for a SHA-256 signature with
+   * signed attributes (PAdES), their digest from the download's checkpoints (only the bytes after
+   * the last checkpoint are read); otherwise the ranges, streamed from the file into BouncyCastle's
+   * own digest.
+   */
+  private static SignerInformation withSignedContent(
+      SignerInformation signer,
+      ContentInfo info,
+      FileChannel file,
+      long[] range,
+      DigestCheckpoints checkpoints,
+      FileRanges content)
+      throws CMSException, IOException {
+    ASN1ObjectIdentifier algorithm = signer.getDigestAlgorithmID().getAlgorithm();
+    byte[] digest = null;
+    if (NISTObjectIdentifiers.id_sha256.equals(algorithm) && signer.getSignedAttributes() != null) {
+      digest = checkpoints.digestOfRange(file, range);
+    }
+    CMSSignedData signed =
+        digest != null
+            ? new CMSSignedData(Map.of(algorithm, digest), info)
+            : new CMSSignedData(content, info);
+    return signed.getSignerInfos().get(signer.getSID());
   }
 
   /** The reason the signer info does not verify, or {@code null} when it does. */
@@ -394,19 +435,7 @@ final class SealVerifier {
       ByteBuffer buffer = ByteBuffer.allocate(READ_CHUNK);
       try {
         for (int i = 0; i < range.length; i += 2) {
-          long position = range[i];
-          long remaining = range[i + 1];
-          while (remaining > 0) {
-            buffer.clear();
-            buffer.limit((int) Math.min(buffer.capacity(), remaining));
-            int n = file.read(buffer, position);
-            if (n < 0) {
-              throw new EOFException("The file ended inside a signature's /ByteRange.");
-            }
-            out.write(buffer.array(), 0, n);
-            position += n;
-            remaining -= n;
-          }
+          FileRegions.read(file, range[i], range[i + 1], buffer, out::write);
         }
       } catch (IOException e) {
         readFailure = e;

@@ -181,7 +181,7 @@ public final class ArchiveCoreThroughput {
             FixityStream.copyToTempFile(in, work, Long.MAX_VALUE, OptionalLong.of(size), threads);
       }
       long t1 = System.nanoTime();
-      PdfReport report = inspector.inspect(file.path(), trust);
+      PdfReport report = inspector.inspect(file, trust);
       if (!report.sealValid()) {
         throw new IllegalStateException("the seal does not verify: " + report.seal().reason());
       }

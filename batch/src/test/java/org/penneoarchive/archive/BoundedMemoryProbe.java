@@ -33,7 +33,7 @@ public final class BoundedMemoryProbe {
     PdfInspector inspector =
         new PdfInspector(
             new PdfInspector.Limits(1000, 100_000, 100, 8, 10, 1 << 20, 200L * 1024 * 1024));
-    PdfReport report = inspector.inspect(download.path(), trust);
+    PdfReport report = inspector.inspect(download, trust);
     List<ExtractedAttachment> extracted =
         inspector.extractAttachments(download.path(), 1, work.resolve("extracted"), name -> true);
     long extractedBytes = extracted.stream().mapToLong(ExtractedAttachment::size).sum();

@@ -125,6 +125,64 @@ class PdfInspectorTest {
     assertTrue(report.seal().reason().contains("incremental update"), report.seal().reason());
   }
 
+  /**
+   * The product inspects downloads: the seal's digest then comes from the download's checkpoints.
+   * The verdicts must be those of hashing the file: valid, tampered, updated after signing, sealed
+   * twice.
+   */
+  @Test
+  void aDownloadedPdfGetsTheSameVerdictsFromItsCheckpoints() throws Exception {
+    byte[] scan = new byte[3 * 1024 * 1024];
+    new java.util.SplittableRandom(5).nextBytes(scan);
+    List<TestPdfs.Embedded> attachments = new java.util.ArrayList<>(TestPdfs.penneoAttachments());
+    attachments.add(TestPdfs.Embedded.of("scan.bin", "application/octet-stream", scan));
+    Path large =
+        TestPdfs.sign(
+            TestPdfs.unsigned(dir.resolve("large-unsigned.pdf"), 2, attachments),
+            dir.resolve("large-signed.pdf"),
+            seal,
+            false);
+    Path tampered = copy(large, "large-tampered.pdf");
+    long at = TestPdfs.indexOf(tampered, "MARKER signature of Alice");
+    try (FileChannel file = FileChannel.open(tampered, StandardOpenOption.WRITE)) {
+      file.write(java.nio.ByteBuffer.wrap("W".getBytes(StandardCharsets.US_ASCII)), at);
+    }
+    Path updated = TestPdfs.updateAfterSigning(large, dir.resolve("large-updated.pdf"));
+    Path twice = TestPdfs.sign(large, dir.resolve("large-twice.pdf"), root.issue("Again"), false);
+
+    for (Path pdf : List.of(large, tampered, updated, twice)) {
+      DownloadedFile download;
+      try (var in = Files.newInputStream(pdf)) {
+        download =
+            FixityStream.copyToTempFile(
+                in, dir.resolve("downloads"), Long.MAX_VALUE, java.util.OptionalLong.empty());
+      }
+      assertTrue(download.checkpoints().size() >= 2, "checkpoints taken for " + pdf);
+      PdfReport fromFile = inspector.inspect(pdf, trust);
+      PdfReport fromDownload = inspector.inspect(download, trust);
+      assertEquals(fromFile.seals(), fromDownload.seals(), pdf.toString());
+    }
+    assertTrue(inspector.inspect(large, trust).sealValid());
+    assertTrue(
+        inspector.inspect(tampered, trust).seal().reason().contains("changed after signing"));
+    assertTrue(inspector.inspect(updated, trust).seal().reason().contains("incremental update"));
+    assertTrue(inspector.inspect(twice, trust).sealValid());
+
+    // The digest really comes from the checkpoints: they describe the bytes as downloaded (the
+    // bytes the manifests describe), so a change on disk afterwards is the fixity audit's to find.
+    DownloadedFile download;
+    try (var in = Files.newInputStream(large)) {
+      download =
+          FixityStream.copyToTempFile(
+              in, dir.resolve("downloads"), Long.MAX_VALUE, java.util.OptionalLong.empty());
+    }
+    try (FileChannel file = FileChannel.open(download.path(), StandardOpenOption.WRITE)) {
+      file.write(java.nio.ByteBuffer.wrap("W".getBytes(StandardCharsets.US_ASCII)), at);
+    }
+    assertTrue(inspector.inspect(download, trust).sealValid());
+    assertFalse(inspector.inspect(download.path(), trust).sealValid());
+  }
+
   @Test
   void aSealFromAnotherCaIsNotTrusted() throws Exception {
     TrustAnchors otherCa = TrustAnchors.of(List.of(TestPki.root("Some Other CA").certificate()));

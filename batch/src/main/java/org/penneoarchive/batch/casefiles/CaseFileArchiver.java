@@ -282,7 +282,7 @@ public class CaseFileArchiver {
       throws IOException, CaseFileQuarantinedException {
     DownloadedFile file = download(client, caseFileId, document.id(), work);
     try {
-      PdfReport report = inspector.inspect(file.path(), trust);
+      PdfReport report = inspector.inspect(file, trust);
       if (!report.sealValid()) {
         confirmSameBytes(client, caseFileId, document.id(), work, file, report.seal().reason());
       }

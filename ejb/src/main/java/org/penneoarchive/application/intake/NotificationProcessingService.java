@@ -40,7 +40,25 @@ public class NotificationProcessingService {
 
   private final Clock clock = Clock.systemUTC();
 
+  /**
+   * Processes one notification in the caller's transaction (a new one when called from the
+   * consumer), flushed before it returns so that a lost race surfaces here as a {@link
+   * LostRaceException}, not at commit.
+   */
   public void process(NotificationEnvelope envelope) {
+    try {
+      apply(envelope);
+      caseFiles.flush();
+    } catch (RuntimeException e) {
+      if (ConcurrentUpdateRetry.isLostRace(e)) {
+        throw new LostRaceException(
+            "Delivery " + envelope.intakeId() + " lost a race with a concurrent update: " + e, e);
+      }
+      throw e;
+    }
+  }
+
+  private void apply(NotificationEnvelope envelope) {
     if (caseFiles.deliveryExists(envelope.intakeId())) {
       LOG.fine(() -> "Delivery " + envelope.intakeId() + " was already processed");
       return;

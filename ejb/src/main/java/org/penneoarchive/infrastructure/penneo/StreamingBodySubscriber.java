@@ -24,12 +24,18 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Why: {@code HttpRequest.timeout} covers only the wait for the response headers, so a Penneo
  * that stalls in the middle of a 2 GB PDF would block an archive thread for ever; and a body of any
- * length must never be collected in memory. Demand is one list of buffers at a time, so at most one
- * chunk waits while the caller works on the previous one.
+ * length must never be collected in memory. Demand runs {@value #PREFETCH} lists of buffers ahead
+ * of the caller (one more each time it takes one), so the client goes on reading the socket while
+ * the caller hashes and writes what came before, and memory stays bounded to those few lists (the
+ * client's buffers are 16 KiB by default). With one list at a time the socket stood still whenever
+ * the caller worked, and a 100 MB document downloaded at half the speed of a plain copy.
  */
 final class StreamingBodySubscriber implements HttpResponse.BodySubscriber<InputStream> {
 
   private static final Object END = new Object();
+
+  /** Lists of buffers asked for ahead of the caller. */
+  static final int PREFETCH = 16;
 
   private record Failure(Throwable cause) {}
 
@@ -60,7 +66,7 @@ final class StreamingBodySubscriber implements HttpResponse.BodySubscriber<Input
     if (stream.closed) {
       s.cancel();
     } else {
-      s.request(1);
+      s.request(PREFETCH);
     }
   }
 

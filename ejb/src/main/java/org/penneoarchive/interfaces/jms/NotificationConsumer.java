@@ -10,6 +10,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.util.logging.Logger;
+import org.penneoarchive.application.intake.ConcurrentUpdateRetry;
 import org.penneoarchive.application.intake.DeadLetterService;
 import org.penneoarchive.application.intake.NotificationEnvelope;
 import org.penneoarchive.application.intake.NotificationProcessingService;
@@ -18,8 +19,9 @@ import org.penneoarchive.application.intake.NotificationProcessingService;
  * Takes accepted notifications off the queue and hands each to {@link
  * NotificationProcessingService} in the message's transaction.
  *
- * <p>Policy: any failure is rethrown, so the transaction rolls back and the broker redelivers with
- * growing delay, then moves the message to the dead-letter queue (configure.cli).
+ * <p>Policy: a transaction that lost a race over the same rows is run again at once ({@link
+ * ConcurrentUpdateRetry}); any other failure is rethrown, so the broker redelivers with growing
+ * delay, then moves the message to the dead-letter queue (configure.cli).
  */
 @MessageDriven(
     activationConfig = {
@@ -47,8 +49,21 @@ public class NotificationConsumer implements MessageListener {
         throw new IllegalArgumentException(
             "Expected a text message with a notification envelope, got " + message.getClass());
       }
-      envelope = NotificationEnvelope.fromJson(text.getText());
-      processing.process(envelope);
+      NotificationEnvelope parsed = NotificationEnvelope.fromJson(text.getText());
+      envelope = parsed;
+      ConcurrentUpdateRetry.run(
+          () -> processing.process(parsed),
+          (attempt, conflict) ->
+              LOG.fine(
+                  () ->
+                      "Delivery "
+                          + parsed.intakeId()
+                          + " lost a race with a concurrent update, processing it again (attempt "
+                          + attempt
+                          + " of "
+                          + ConcurrentUpdateRetry.ATTEMPTS
+                          + "): "
+                          + conflict));
     } catch (JMSException e) {
       throw new IllegalStateException("Cannot read notification message", e);
     } catch (RuntimeException e) {
