@@ -3,6 +3,7 @@
 #
 #   bench/run.sh [--quick] [--only=start,intake,processing,archival,memory,no-pg] [--reps=N]
 #                [--no-build] [--jfr] [--connections=N] [--extra-cli=FILE] [--product-jvm="OPTS"]
+#                [--warmup-rounds=N]
 #
 # Builds the product, the sandbox and the harness into target-bench folders (offline Maven; set
 # BENCH_TARGET to change the folder name), then runs the harness: it prepares its own WildFly base

@@ -54,6 +54,7 @@ public final class Bench {
   final int reps;
   final boolean jfr;
   final int connections;
+  final int warmupRounds;
   final Path extraCliOption;
   final List<String> productJvmOptions;
   final Map<String, Object> results = new LinkedHashMap<>();
@@ -84,6 +85,7 @@ public final class Bench {
         Path.of(o.getOrDefault("results", repo.resolve("bench/results/latest.json").toString()));
     jfr = o.containsKey("jfr");
     connections = Integer.parseInt(o.getOrDefault("connections", "16"));
+    warmupRounds = Integer.parseInt(o.getOrDefault("warmup-rounds", "30"));
     extraCliOption =
         o.containsKey("extra-cli") ? Path.of(o.get("extra-cli")).toAbsolutePath() : null;
     reps = Integer.parseInt(o.getOrDefault("reps", quick ? "1" : "3"));
@@ -201,6 +203,7 @@ public final class Bench {
         probe,
         "embed-server --server-config=standalone-full.xml --std-out=discard\n"
             + "/subsystem=messaging-activemq/server=default/jms-queue=BenchProbe:add(entries=[java:/jms/queue/BenchProbe])\n"
+            + "/subsystem=messaging-activemq/server=default/jms-queue=BenchDrain:add(entries=[java:/jms/queue/BenchDrain])\n"
             + "stop-embedded-server\n");
     cli.add(probe);
     cli.addAll(extraCli);

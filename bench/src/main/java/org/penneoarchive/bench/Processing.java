@@ -1,6 +1,7 @@
 package org.penneoarchive.bench;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ final class Processing {
       long quietMillis) {}
 
   static final int[] RATES = {200, 1000};
+  static final String DRAIN = "/subsystem=messaging-activemq/server=default/jms-queue=BenchDrain";
+  private static final Pattern DRAINED =
+      Pattern.compile("\"consumed\":(\\d+),\"firstMillis\":(\\d+),\"lastMillis\":(\\d+)");
   private static final String C2 = "C2 Compiler";
   private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
@@ -59,6 +63,14 @@ final class Processing {
 
   private final List<Cpu> cpu = new ArrayList<>();
 
+  /**
+   * One run of the ceiling: {@code perSecond} from the first to the last message consumed, CPU ms
+   * of the product's JVM per message from the queue's resume to the last.
+   */
+  record Drain(boolean commit, long consumed, double perSecond, double productMsPer, double busy) {}
+
+  private final List<Drain> drains = new ArrayList<>();
+
   /** CPU ms per notification between two tick readings (10 ms each); NaN if one failed. */
   private static double msPer(long ticksBefore, long ticksAfter, long notifications) {
     return ticksBefore < 0 || ticksAfter < 0 || notifications == 0
@@ -79,11 +91,12 @@ final class Processing {
     Duration fixed = Duration.ofSeconds(b.quick ? 5 : 10);
     LoadGen gen = new LoadGen();
     try {
-      // Warm-up, not recorded: 8,000 notifications (C2 took a quarter of the product's CPU in
-      // the saturation run after 2,000), then rounds of 2,000 until the C2 compiler's threads
-      // use under 5 % of one core during a round (at most 5 rounds).
+      // Warm-up, not recorded: 8,000 notifications, then rounds of 2,000 until the C2 compiler's
+      // threads use under 5 % of one core during a round (at most 30 rounds, --warmup-rounds=N).
+      // Here C2 got there after 15-20 rounds (~40,000 notifications); after 5 it still took a
+      // third of the product's CPU and the figure was half of the settled one.
       warmUp(gen, b.quick ? 8000 : 12000);
-      for (int round = 1; round <= 5; round++) {
+      for (int round = 1; round <= b.warmupRounds; round++) {
         long c0 = Machine.threadCpuTicks(s.pid(), C2);
         long t0 = System.nanoTime();
         warmUp(gen, 2000);
@@ -148,6 +161,29 @@ final class Processing {
                 + (quiet - visible)
                 + " ms more");
       }
+      // The ceiling, in the same server and run: the same notifications, queued the same way,
+      // taken off a queue of the bench's own by 8 sessions that do nothing with them, or store
+      // each in a row of its own (one untimed run of each first, for the JIT).
+      for (boolean commit : new boolean[] {false, true}) {
+        drain(gen, n, commit);
+      }
+      for (int r = 0; r < b.reps; r++) {
+        for (boolean commit : new boolean[] {false, true}) {
+          Drain d = drain(gen, n, commit);
+          drains.add(d);
+          Bench.log(
+              String.format(
+                  Locale.ROOT,
+                  "%s processing ceiling run %d, %s: %.0f/s, product CPU %.2f ms per message,"
+                      + " machine %.0f %% busy",
+                  db,
+                  r + 1,
+                  commit ? "one row stored per message" : "consumed only",
+                  d.perSecond(),
+                  d.productMsPer(),
+                  d.busy() * 100));
+        }
+      }
       for (int rate : RATES) {
         for (int r = 0; r < b.reps; r++) {
           long base = total();
@@ -178,6 +214,59 @@ final class Processing {
       gen.close();
     }
     return segments;
+  }
+
+  /**
+   * One ceiling run: {@code n} notifications queued on {@code BenchDrain} while its delivery is
+   * paused (by {@code POST /bench-noop/drain/{id}}, the receiver's kind of send), then resumed and
+   * counted until all are consumed.
+   */
+  private Drain drain(LoadGen gen, int n, boolean commit) throws Exception {
+    URI drain = s.url("/bench-noop/drain");
+    var reset = b.send(HttpRequest.newBuilder(drain).DELETE().build());
+    if (reset.statusCode() != 204) {
+      throw new IllegalStateException("DELETE /bench-noop/drain: " + reset.statusCode());
+    }
+    s.cli(DRAIN + ":pause()");
+    long id0 = nextId;
+    nextId += n;
+    LoadGen.Result posted =
+        gen.closedLoop(
+            i ->
+                LoadGen.post(
+                    s.url("/bench-noop/drain/" + (id0 + i) + "?commit=" + commit),
+                    Bench.notification(id0 + i)),
+            n,
+            16,
+            Duration.ofMinutes(3));
+    long[] machine0 = Machine.cpuTicks();
+    long product0 = Machine.processCpuTicks(s.pid());
+    s.cli(DRAIN + ":resume()");
+    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+    while (true) {
+      var r = b.get(drain);
+      Matcher m = DRAINED.matcher(r.body());
+      if (r.statusCode() != 200 || !m.find()) {
+        throw new IllegalStateException(
+            "GET /bench-noop/drain: " + r.statusCode() + " " + r.body());
+      }
+      long consumed = Long.parseLong(m.group(1));
+      if (consumed >= posted.ok()) {
+        long product1 = Machine.processCpuTicks(s.pid());
+        double seconds = (Long.parseLong(m.group(3)) - Long.parseLong(m.group(2))) / 1000.0;
+        return new Drain(
+            commit,
+            consumed,
+            consumed / Math.max(seconds, 0.001),
+            msPer(product0, product1, consumed),
+            Machine.busy(machine0, Machine.cpuTicks()));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the ceiling's consumer took " + consumed + " of " + posted.ok() + " in 5 minutes");
+      }
+      Thread.sleep(20);
+    }
   }
 
   /** Reads the delivery timestamps of each segment and records the figure. */
@@ -251,7 +340,52 @@ final class Processing {
     satJ.put("sandboxCpuMsPerNotification", sandboxMs.json());
     satJ.put("c2CompilerPercentOfProductCpu", c2.json());
     f.put("saturation", satJ);
-    b.table.add(Bench.row("Processing at saturation, " + db + " (/s)", sat.show("%.0f"), "-", "-"));
+    Stats[] ceiling = {new Stats(), new Stats()};
+    Stats[] ceilingMs = {new Stats(), new Stats()};
+    List<Object> drainRuns = new ArrayList<>();
+    for (Drain d : drains) {
+      int k = d.commit() ? 1 : 0;
+      ceiling[k].add(d.perSecond());
+      ceilingMs[k].add(d.productMsPer());
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("storesOneRow", d.commit());
+      run.put("consumed", d.consumed());
+      run.put("perSecond", d.perSecond());
+      run.put("productCpuMsPerMessage", d.productMsPer());
+      run.put("machineCpuBusyPercent", d.busy() * 100);
+      drainRuns.add(run);
+    }
+    Map<String, Object> ceilJ = new LinkedHashMap<>();
+    ceilJ.put(
+        "what",
+        "the same notifications, queued the same way on BenchDrain, consumed by 8 MDB sessions"
+            + " that do nothing (consumedOnly) or store each in one row in a JTA transaction of its"
+            + " own on the product's datasource (oneRowStored); first to last consumed");
+    ceilJ.put("consumedOnlyPerSecond", ceiling[0].json());
+    ceilJ.put("oneRowStoredPerSecond", ceiling[1].json());
+    ceilJ.put("consumedOnlyProductCpuMsPerMessage", ceilingMs[0].json());
+    ceilJ.put("oneRowStoredProductCpuMsPerMessage", ceilingMs[1].json());
+    ceilJ.put("ratioToOneRowStored", sat.median() / ceiling[1].median());
+    ceilJ.put("runs", drainRuns);
+    satJ.put("ceiling", ceilJ);
+    b.table.add(
+        Bench.row(
+            "Processing at saturation, " + db + " (/s)",
+            sat.show("%.0f"),
+            ceiling[1].show("%.0f"),
+            Intake.ratio(sat.median() / ceiling[1].median())));
+    b.table.add(
+        Bench.row(
+            "  ceiling: consumed only, no state (/s)",
+            ceiling[0].show("%.0f"),
+            "-",
+            Intake.ratio(sat.median() / ceiling[0].median())));
+    b.table.add(
+        Bench.row(
+            "  ceiling CPU ms per message: consumed / one row",
+            ceilingMs[0].show("%.2f") + " / " + ceilingMs[1].show("%.2f"),
+            "-",
+            "-"));
     b.table.add(
         Bench.row(
             "  the same, until the checks at Penneo are done too (/s)",

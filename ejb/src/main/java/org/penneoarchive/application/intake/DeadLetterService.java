@@ -49,9 +49,11 @@ public class DeadLetterService {
     NotificationEnvelope envelope = NotificationEnvelope.fromJson(envelopeJson);
     ProcessingFailure f = failure(envelope.intakeId());
     DeadLetter d =
-        em.createQuery("select d from DeadLetter d where d.intakeId = :i", DeadLetter.class)
+        em
+            .createQuery("select d from DeadLetter d where d.intakeId = :i", DeadLetter.class)
             .setParameter("i", envelope.intakeId())
-            .getResultStream()
+            .getResultList()
+            .stream()
             .findFirst()
             .orElse(null);
     boolean first = d == null;
@@ -131,10 +133,12 @@ public class DeadLetterService {
   }
 
   private ProcessingFailure failure(String intakeId) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select f from ProcessingFailure f where f.intakeId = :i", ProcessingFailure.class)
         .setParameter("i", intakeId)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst()
         .orElse(null);
   }

@@ -15,10 +15,11 @@ public class ArchiveAuditRepository {
   @PersistenceContext EntityManager em;
 
   public Optional<FixityAudit> byExecution(long jobExecutionId) {
-    return em.createQuery(
-            "select a from FixityAudit a where a.jobExecutionId = :id", FixityAudit.class)
+    return em
+        .createQuery("select a from FixityAudit a where a.jobExecutionId = :id", FixityAudit.class)
         .setParameter("id", jobExecutionId)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

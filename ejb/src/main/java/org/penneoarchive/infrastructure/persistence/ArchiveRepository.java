@@ -39,10 +39,12 @@ public class ArchiveRepository {
    * case file record it one after the other (the second sees it archived).
    */
   public Optional<CaseFile> lockCaseFile(long penneoId) {
-    return em.createQuery("select c from CaseFile c where c.penneoId = :id", CaseFile.class)
+    return em
+        .createQuery("select c from CaseFile c where c.penneoId = :id", CaseFile.class)
         .setParameter("id", penneoId)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
@@ -69,10 +71,12 @@ public class ArchiveRepository {
   }
 
   public Optional<ArchiveFailure> failure(long caseFilePenneoId) {
-    return em.createQuery(
+    return em
+        .createQuery(
             "select f from ArchiveFailure f where f.caseFilePenneoId = :id", ArchiveFailure.class)
         .setParameter("id", caseFilePenneoId)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

@@ -17,16 +17,24 @@ import org.penneoarchive.model.CaseFileEvent;
 import org.penneoarchive.model.Delivery;
 import org.penneoarchive.model.Signer;
 
-/** Case files, their timeline, signers and deliveries. */
+/**
+ * Case files, their timeline, signers and deliveries.
+ *
+ * <p>Lookups read their (at most one) row as a list, not with {@code getResultStream}: that is a
+ * JDBC cursor, read through Hibernate's scrolling machinery and left open until the transaction
+ * ends when the stream is not closed.
+ */
 @ApplicationScoped
 public class CaseFileRepository {
 
   @PersistenceContext EntityManager em;
 
   public Optional<CaseFile> byPenneoId(long penneoId) {
-    return em.createQuery("select c from CaseFile c where c.penneoId = :id", CaseFile.class)
+    return em
+        .createQuery("select c from CaseFile c where c.penneoId = :id", CaseFile.class)
         .setParameter("id", penneoId)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
@@ -35,9 +43,11 @@ public class CaseFileRepository {
     if (penneoIds.isEmpty()) {
       return Map.of();
     }
-    return em.createQuery("select c from CaseFile c where c.penneoId in :ids", CaseFile.class)
+    return em
+        .createQuery("select c from CaseFile c where c.penneoId in :ids", CaseFile.class)
         .setParameter("ids", penneoIds)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .collect(Collectors.toMap(CaseFile::getPenneoId, c -> c));
   }
 
@@ -53,17 +63,21 @@ public class CaseFileRepository {
   }
 
   public Optional<CaseFileEvent> eventByKey(String key) {
-    return em.createQuery(
-            "select e from CaseFileEvent e where e.eventKey = :k", CaseFileEvent.class)
+    return em
+        .createQuery("select e from CaseFileEvent e where e.eventKey = :k", CaseFileEvent.class)
         .setParameter("k", key)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
-  /** Inserts the event and flushes, so that a concurrent duplicate fails here, not later. */
+  /**
+   * Adds the event to the transaction's inserts. A concurrent duplicate fails at the caller's flush
+   * ({@code NotificationProcessingService.process} flushes before it returns), in one round of
+   * inserts with the case file and the delivery.
+   */
   public void addEvent(CaseFileEvent e) {
     em.persist(e);
-    em.flush();
   }
 
   public List<CaseFileEvent> events(long caseFilePenneoId) {
@@ -84,9 +98,11 @@ public class CaseFileRepository {
   }
 
   public Optional<Signer> signer(long penneoId) {
-    return em.createQuery("select s from Signer s where s.penneoId = :id", Signer.class)
+    return em
+        .createQuery("select s from Signer s where s.penneoId = :id", Signer.class)
         .setParameter("id", penneoId)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 

@@ -15,10 +15,11 @@ public class SubscriptionRepository {
   @PersistenceContext EntityManager em;
 
   public Optional<Subscription> byEndpointKey(String key) {
-    return em.createQuery(
-            "select s from Subscription s where s.endpointKey = :k", Subscription.class)
+    return em
+        .createQuery("select s from Subscription s where s.endpointKey = :k", Subscription.class)
         .setParameter("k", key)
-        .getResultStream()
+        .getResultList()
+        .stream()
         .findFirst();
   }
 
