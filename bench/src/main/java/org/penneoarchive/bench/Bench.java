@@ -84,7 +84,7 @@ public final class Bench {
     resultsFile =
         Path.of(o.getOrDefault("results", repo.resolve("bench/results/latest.json").toString()));
     jfr = o.containsKey("jfr");
-    connections = Integer.parseInt(o.getOrDefault("connections", "16"));
+    connections = Integer.parseInt(o.getOrDefault("connections", "64"));
     warmupRounds = Integer.parseInt(o.getOrDefault("warmup-rounds", "30"));
     extraCliOption =
         o.containsKey("extra-cli") ? Path.of(o.get("extra-cli")).toAbsolutePath() : null;

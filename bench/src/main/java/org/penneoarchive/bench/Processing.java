@@ -37,7 +37,7 @@ final class Processing {
   static final int[] RATES = {200, 1000};
   static final String DRAIN = "/subsystem=messaging-activemq/server=default/jms-queue=BenchDrain";
   private static final Pattern DRAINED =
-      Pattern.compile("\"consumed\":(\\d+),\"firstMillis\":(\\d+),\"lastMillis\":(\\d+)");
+      Pattern.compile("\"consumed\":(\\d+),\"firstNanos\":(-?\\d+),\"lastNanos\":(-?\\d+)");
   private static final String C2 = "C2 Compiler";
   private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
@@ -253,7 +253,7 @@ final class Processing {
       long consumed = Long.parseLong(m.group(1));
       if (consumed >= posted.ok()) {
         long product1 = Machine.processCpuTicks(s.pid());
-        double seconds = (Long.parseLong(m.group(3)) - Long.parseLong(m.group(2))) / 1000.0;
+        double seconds = (Long.parseLong(m.group(3)) - Long.parseLong(m.group(2))) / 1e9;
         return new Drain(
             commit,
             consumed,
