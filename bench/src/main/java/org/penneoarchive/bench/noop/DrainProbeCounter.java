@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class DrainProbeCounter {
 
-  private final AtomicLong consumed = new AtomicLong();
   private static final long NONE = Long.MIN_VALUE;
+  private final AtomicLong consumed = new AtomicLong();
   private final AtomicLong firstNanos = new AtomicLong(NONE);
   private final AtomicLong lastNanos = new AtomicLong(NONE);
 
@@ -30,9 +30,8 @@ public class DrainProbeCounter {
   }
 
   String json() {
-    long count = consumed.get();
     return "{\"consumed\":"
-        + count
+        + consumed.get()
         + ",\"firstNanos\":"
         + firstNanos.get()
         + ",\"lastNanos\":"
