@@ -1,15 +1,19 @@
 package org.penneoarchive.infrastructure.persistence;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.penneoarchive.domain.casefile.CaseFileState;
 import org.penneoarchive.model.CaseFile;
@@ -23,13 +27,88 @@ import org.penneoarchive.model.Signer;
  * <p>Lookups read their (at most one) row as a list, not with {@code getResultStream}: that is a
  * JDBC cursor, read through Hibernate's scrolling machinery and left open until the transaction
  * ends when the stream is not closed.
+ *
+ * <p>A transaction that processes a group of notifications first reads the rows its lookups will
+ * ask for in one query per table ({@link #prefetch}); its lookups by those keys are then answered
+ * from what was read and what it added since, without a statement each and without flushing the
+ * inserts pending before them, so that the group's inserts reach the database in one batch per
+ * table at its flush.
  */
 @ApplicationScoped
 public class CaseFileRepository {
 
+  /** Keys in one lookup statement: a group's notifications and a check batch fit in one. */
+  private static final int KEYS_PER_STATEMENT = 64;
+
+  /**
+   * Below every time the product sets as a next check (all are its own clock's). H2 keeps the index
+   * entries of the rows without a next check (NULL) before all others and walks through them for a
+   * bound {@code <=} alone: with 200,000 case files checked, 12.6 ms instead of 29 µs a lookup.
+   */
+  private static final Instant NO_CHECK_BEFORE = Instant.EPOCH;
+
   @PersistenceContext EntityManager em;
+  @Resource TransactionSynchronizationRegistry transaction;
+
+  /**
+   * Reads, in one query per table, the deliveries, timeline events, case files and signers with
+   * these keys; until the transaction ends, the lookups by these keys are answered from them.
+   */
+  public void prefetch(
+      Set<String> intakeIds, Set<String> eventKeys, Set<Long> caseFileIds, Set<Long> signerIds) {
+    PrefetchedRows rows = new PrefetchedRows();
+    intakeIds.forEach(id -> rows.deliveries.put(id, false));
+    listIn("select d.messageId from Delivery d where d.messageId in ", String.class, intakeIds)
+        .forEach(id -> rows.deliveries.put(id, true));
+    eventKeys.forEach(k -> rows.events.put(k, Optional.empty()));
+    listIn("select e from CaseFileEvent e where e.eventKey in ", CaseFileEvent.class, eventKeys)
+        .forEach(e -> rows.events.put(e.getEventKey(), Optional.of(e)));
+    caseFileIds.forEach(id -> rows.caseFiles.put(id, Optional.empty()));
+    byPenneoIds(caseFileIds).forEach((id, c) -> rows.caseFiles.put(id, Optional.of(c)));
+    signerIds.forEach(id -> rows.signers.put(id, Optional.empty()));
+    listIn("select s from Signer s where s.penneoId in ", Signer.class, signerIds)
+        .forEach(s -> rows.signers.put(s.getPenneoId(), Optional.of(s)));
+    transaction.putResource(PrefetchedRows.class, rows);
+  }
+
+  /**
+   * The results of {@code select} (ending in {@code in }) for {@code keys}, at most {@value
+   * #KEYS_PER_STATEMENT} keys a statement. Hibernate translates a query with a list parameter anew
+   * at each execution (its plan is not cached); one parameter per key, their number padded to a
+   * power of two with the last key repeated, gives a few query texts whose plans are.
+   */
+  private <R> List<R> listIn(String select, Class<R> type, Collection<?> keys) {
+    List<?> all = List.copyOf(keys);
+    List<R> results = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += KEYS_PER_STATEMENT) {
+      List<?> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_STATEMENT));
+      int n = chunk.size() == 1 ? 1 : Integer.highestOneBit(chunk.size() - 1) << 1;
+      StringBuilder q = new StringBuilder(select).append('(');
+      for (int i = 0; i < n; i++) {
+        q.append(i == 0 ? ":k0" : ", :k" + i);
+      }
+      TypedQuery<R> query = em.createQuery(q.append(')').toString(), type);
+      for (int i = 0; i < n; i++) {
+        query.setParameter("k" + i, chunk.get(Math.min(i, chunk.size() - 1)));
+      }
+      results.addAll(query.getResultList());
+    }
+    return results;
+  }
+
+  /** What this transaction read ahead, or {@code null} (none, or no transaction). */
+  private PrefetchedRows prefetched() {
+    return transaction.getTransactionKey() == null
+        ? null
+        : (PrefetchedRows) transaction.getResource(PrefetchedRows.class);
+  }
 
   public Optional<CaseFile> byPenneoId(long penneoId) {
+    PrefetchedRows rows = prefetched();
+    Optional<CaseFile> known = rows == null ? null : rows.caseFiles.get(penneoId);
+    if (known != null) {
+      return known;
+    }
     return em
         .createQuery("select c from CaseFile c where c.penneoId = :id", CaseFile.class)
         .setParameter("id", penneoId)
@@ -38,17 +117,11 @@ public class CaseFileRepository {
         .findFirst();
   }
 
-  /** The case files among {@code penneoIds} that exist, by Penneo id (one query). */
+  /** The case files among {@code penneoIds} that exist, by Penneo id (one query per 64). */
   public Map<Long, CaseFile> byPenneoIds(Collection<Long> penneoIds) {
-    if (penneoIds.isEmpty()) {
-      return Map.of();
-    }
-    return em
-        .createQuery("select c from CaseFile c where c.penneoId in :ids", CaseFile.class)
-        .setParameter("ids", penneoIds)
-        .getResultList()
+    return listIn("select c from CaseFile c where c.penneoId in ", CaseFile.class, penneoIds)
         .stream()
-        .collect(Collectors.toMap(CaseFile::getPenneoId, c -> c));
+        .collect(Collectors.toMap(CaseFile::getPenneoId, c -> c, (a, b) -> a));
   }
 
   /** The case file, created (state ACTIVE, waiting for enrichment) when first heard of. */
@@ -58,11 +131,20 @@ public class CaseFileRepository {
             () -> {
               CaseFile c = new CaseFile(penneoId, now);
               em.persist(c);
+              PrefetchedRows rows = prefetched();
+              if (rows != null) {
+                rows.caseFiles.put(penneoId, Optional.of(c));
+              }
               return c;
             });
   }
 
   public Optional<CaseFileEvent> eventByKey(String key) {
+    PrefetchedRows rows = prefetched();
+    Optional<CaseFileEvent> known = rows == null ? null : rows.events.get(key);
+    if (known != null) {
+      return known;
+    }
     return em
         .createQuery("select e from CaseFileEvent e where e.eventKey = :k", CaseFileEvent.class)
         .setParameter("k", key)
@@ -78,6 +160,10 @@ public class CaseFileRepository {
    */
   public void addEvent(CaseFileEvent e) {
     em.persist(e);
+    PrefetchedRows rows = prefetched();
+    if (rows != null) {
+      rows.events.put(e.getEventKey(), Optional.of(e));
+    }
   }
 
   public List<CaseFileEvent> events(long caseFilePenneoId) {
@@ -98,6 +184,11 @@ public class CaseFileRepository {
   }
 
   public Optional<Signer> signer(long penneoId) {
+    PrefetchedRows rows = prefetched();
+    Optional<Signer> known = rows == null ? null : rows.signers.get(penneoId);
+    if (known != null) {
+      return known;
+    }
     return em
         .createQuery("select s from Signer s where s.penneoId = :id", Signer.class)
         .setParameter("id", penneoId)
@@ -113,6 +204,10 @@ public class CaseFileRepository {
                 () -> {
                   Signer n = new Signer(penneoId, caseFilePenneoId, now);
                   em.persist(n);
+                  PrefetchedRows rows = prefetched();
+                  if (rows != null) {
+                    rows.signers.put(penneoId, Optional.of(n));
+                  }
                   return n;
                 });
     if (caseFilePenneoId != null && s.getCaseFilePenneoId() == null) {
@@ -132,8 +227,10 @@ public class CaseFileRepository {
   /** Case files whose check at Penneo is due, oldest first. */
   public List<CaseFile> dueForCheck(Instant now, int max) {
     return em.createQuery(
-            "select c from CaseFile c where c.nextCheckAt <= :now order by c.nextCheckAt",
+            "select c from CaseFile c where c.nextCheckAt >= :since and c.nextCheckAt <= :now"
+                + " order by c.nextCheckAt",
             CaseFile.class)
+        .setParameter("since", NO_CHECK_BEFORE)
         .setParameter("now", now)
         .setMaxResults(max)
         .getResultList();
@@ -161,6 +258,11 @@ public class CaseFileRepository {
   }
 
   public boolean deliveryExists(String intakeId) {
+    PrefetchedRows rows = prefetched();
+    Boolean known = rows == null ? null : rows.deliveries.get(intakeId);
+    if (known != null) {
+      return known;
+    }
     return !em.createQuery("select d.id from Delivery d where d.messageId = :m", Long.class)
         .setParameter("m", intakeId)
         .setMaxResults(1)
@@ -170,6 +272,10 @@ public class CaseFileRepository {
 
   public void addDelivery(Delivery d) {
     em.persist(d);
+    PrefetchedRows rows = prefetched();
+    if (rows != null) {
+      rows.deliveries.put(d.getMessageId(), true);
+    }
   }
 
   /** Writes the pending changes of the transaction now. */

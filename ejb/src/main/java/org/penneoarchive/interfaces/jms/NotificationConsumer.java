@@ -10,18 +10,18 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.util.logging.Logger;
-import org.penneoarchive.application.intake.ConcurrentUpdateRetry;
 import org.penneoarchive.application.intake.DeadLetterService;
 import org.penneoarchive.application.intake.NotificationEnvelope;
-import org.penneoarchive.application.intake.NotificationProcessingService;
+import org.penneoarchive.application.intake.NotificationGroups;
 
 /**
- * Takes accepted notifications off the queue and hands each to {@link
- * NotificationProcessingService} in the message's transaction.
+ * Takes accepted notifications off the queue and hands each to {@link NotificationGroups}, which
+ * returns once it is committed (with those of other sessions, or alone); the message is
+ * acknowledged after that.
  *
- * <p>Policy: a transaction that lost a race over the same rows is run again at once ({@link
- * ConcurrentUpdateRetry}); any other failure is rethrown, so the broker redelivers with growing
- * delay, then moves the message to the dead-letter queue (configure.cli).
+ * <p>Policy: a transaction that lost a race over the same rows is run again at once; any other
+ * failure is rethrown, so the broker redelivers with growing delay, then moves the message to the
+ * dead-letter queue (configure.cli).
  */
 @MessageDriven(
     activationConfig = {
@@ -38,7 +38,7 @@ public class NotificationConsumer implements MessageListener {
 
   private static final Logger LOG = Logger.getLogger(NotificationConsumer.class.getName());
 
-  @Inject NotificationProcessingService processing;
+  @Inject NotificationGroups groups;
   @Inject DeadLetterService deadLetters;
 
   @Override
@@ -49,21 +49,8 @@ public class NotificationConsumer implements MessageListener {
         throw new IllegalArgumentException(
             "Expected a text message with a notification envelope, got " + message.getClass());
       }
-      NotificationEnvelope parsed = NotificationEnvelope.fromJson(text.getText());
-      envelope = parsed;
-      ConcurrentUpdateRetry.run(
-          () -> processing.process(parsed),
-          (attempt, conflict) ->
-              LOG.fine(
-                  () ->
-                      "Delivery "
-                          + parsed.intakeId()
-                          + " lost a race with a concurrent update, processing it again (attempt "
-                          + attempt
-                          + " of "
-                          + ConcurrentUpdateRetry.ATTEMPTS
-                          + "): "
-                          + conflict));
+      envelope = NotificationEnvelope.fromJson(text.getText());
+      groups.process(envelope);
     } catch (JMSException e) {
       throw new IllegalStateException("Cannot read notification message", e);
     } catch (RuntimeException e) {
