@@ -37,6 +37,7 @@ public final class GroupCommit<T> {
 
   private enum State {
     WAITING,
+    TAKEN,
     COMMITTED,
     ALONE
   }
@@ -92,12 +93,14 @@ public final class GroupCommit<T> {
     lock.lock();
     try {
       waiting.addLast(mine);
-      while (mine.state == State.WAITING
-          && (processing >= concurrency || !waiting.contains(mine))) {
+      while (mine.state == State.TAKEN
+          || (mine.state == State.WAITING && processing >= concurrency)) {
         try {
           changed.await();
         } catch (InterruptedException e) {
-          waiting.remove(mine); // not taken yet: no group will process it now
+          if (mine.state == State.WAITING) {
+            waiting.remove(mine); // not taken yet: no group will process it now
+          }
           throw e;
         }
       }
@@ -155,6 +158,7 @@ public final class GroupCommit<T> {
     while (group.size() < maxSize && !waiting.isEmpty()) {
       group.add(waiting.pollFirst());
     }
+    group.forEach(s -> s.state = State.TAKEN);
     return group;
   }
 

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NotificationGroups {
 
   private static final Logger LOG = Logger.getLogger(NotificationGroups.class.getName());
-  static final int MAX_GROUP_SIZE = 500;
-  static final int MAX_CONCURRENCY = 16;
+  private static final int MAX_GROUP_SIZE = 500;
+  private static final int MAX_CONCURRENCY = 16;
   private static final long REPORT_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   @Inject NotificationProcessingService processing;

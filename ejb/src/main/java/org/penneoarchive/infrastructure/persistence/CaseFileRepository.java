@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.penneoarchive.domain.casefile.CaseFileState;
 import org.penneoarchive.model.CaseFile;
@@ -103,9 +104,24 @@ public class CaseFileRepository {
         : (PrefetchedRows) transaction.getResource(PrefetchedRows.class);
   }
 
-  public Optional<CaseFile> byPenneoId(long penneoId) {
+  /**
+   * What was read ahead for {@code key}, or {@code null} when it was not: then ask the database.
+   */
+  private <K, V> V known(Function<PrefetchedRows, Map<K, V>> table, K key) {
     PrefetchedRows rows = prefetched();
-    Optional<CaseFile> known = rows == null ? null : rows.caseFiles.get(penneoId);
+    return rows == null ? null : table.apply(rows).get(key);
+  }
+
+  /** Keeps what this transaction read ahead true after it added a row. */
+  private <K, V> void added(Function<PrefetchedRows, Map<K, V>> table, K key, V value) {
+    PrefetchedRows rows = prefetched();
+    if (rows != null) {
+      table.apply(rows).put(key, value);
+    }
+  }
+
+  public Optional<CaseFile> byPenneoId(long penneoId) {
+    Optional<CaseFile> known = known(r -> r.caseFiles, penneoId);
     if (known != null) {
       return known;
     }
@@ -131,17 +147,13 @@ public class CaseFileRepository {
             () -> {
               CaseFile c = new CaseFile(penneoId, now);
               em.persist(c);
-              PrefetchedRows rows = prefetched();
-              if (rows != null) {
-                rows.caseFiles.put(penneoId, Optional.of(c));
-              }
+              added(r -> r.caseFiles, penneoId, Optional.of(c));
               return c;
             });
   }
 
   public Optional<CaseFileEvent> eventByKey(String key) {
-    PrefetchedRows rows = prefetched();
-    Optional<CaseFileEvent> known = rows == null ? null : rows.events.get(key);
+    Optional<CaseFileEvent> known = known(r -> r.events, key);
     if (known != null) {
       return known;
     }
@@ -160,10 +172,7 @@ public class CaseFileRepository {
    */
   public void addEvent(CaseFileEvent e) {
     em.persist(e);
-    PrefetchedRows rows = prefetched();
-    if (rows != null) {
-      rows.events.put(e.getEventKey(), Optional.of(e));
-    }
+    added(r -> r.events, e.getEventKey(), Optional.of(e));
   }
 
   public List<CaseFileEvent> events(long caseFilePenneoId) {
@@ -184,8 +193,7 @@ public class CaseFileRepository {
   }
 
   public Optional<Signer> signer(long penneoId) {
-    PrefetchedRows rows = prefetched();
-    Optional<Signer> known = rows == null ? null : rows.signers.get(penneoId);
+    Optional<Signer> known = known(r -> r.signers, penneoId);
     if (known != null) {
       return known;
     }
@@ -204,10 +212,7 @@ public class CaseFileRepository {
                 () -> {
                   Signer n = new Signer(penneoId, caseFilePenneoId, now);
                   em.persist(n);
-                  PrefetchedRows rows = prefetched();
-                  if (rows != null) {
-                    rows.signers.put(penneoId, Optional.of(n));
-                  }
+                  added(r -> r.signers, penneoId, Optional.of(n));
                   return n;
                 });
     if (caseFilePenneoId != null && s.getCaseFilePenneoId() == null) {
@@ -258,8 +263,7 @@ public class CaseFileRepository {
   }
 
   public boolean deliveryExists(String intakeId) {
-    PrefetchedRows rows = prefetched();
-    Boolean known = rows == null ? null : rows.deliveries.get(intakeId);
+    Boolean known = known(r -> r.deliveries, intakeId);
     if (known != null) {
       return known;
     }
@@ -272,10 +276,7 @@ public class CaseFileRepository {
 
   public void addDelivery(Delivery d) {
     em.persist(d);
-    PrefetchedRows rows = prefetched();
-    if (rows != null) {
-      rows.deliveries.put(d.getMessageId(), true);
-    }
+    added(r -> r.deliveries, d.getMessageId(), true);
   }
 
   /** Writes the pending changes of the transaction now. */

@@ -82,13 +82,19 @@ class GroupCommitTest {
         });
   }
 
+  /** Starts item 0 alone and holds it there until {@code w.hold} is counted down. */
+  private Future<?> holdFirst(GroupCommit<Integer> g, Recording w) throws Exception {
+    w.hold = new CountDownLatch(1);
+    Future<?> first = submit(g, 0);
+    assertTrue(w.firstStarted.await(5, TimeUnit.SECONDS));
+    return first;
+  }
+
   /** Starts item 0 alone and holds it there while {@code others} items arrive. */
   private List<Future<?>> holdFirstWhile(GroupCommit<Integer> g, Recording w, int others)
       throws Exception {
-    w.hold = new CountDownLatch(1);
     List<Future<?>> all = new ArrayList<>();
-    all.add(submit(g, 0));
-    assertTrue(w.firstStarted.await(5, TimeUnit.SECONDS));
+    all.add(holdFirst(g, w));
     for (int i = 1; i <= others; i++) {
       all.add(submit(g, i));
     }
@@ -204,9 +210,7 @@ class GroupCommitTest {
   void anInterruptedWaitLeavesNothingBehind() throws Exception {
     Recording w = new Recording();
     GroupCommit<Integer> g = new GroupCommit<>(50, 1, w);
-    w.hold = new CountDownLatch(1);
-    Future<?> first = submit(g, 0);
-    assertTrue(w.firstStarted.await(5, TimeUnit.SECONDS));
+    Future<?> first = holdFirst(g, w);
     CountDownLatch gaveUp = new CountDownLatch(1);
     Future<?> second =
         pool.submit(
@@ -232,9 +236,7 @@ class GroupCommitTest {
   void withGroupsOfOneEveryItemRunsAloneWithoutWaitingForOthers() throws Exception {
     Recording w = new Recording();
     GroupCommit<Integer> g = new GroupCommit<>(1, 1, w);
-    w.hold = new CountDownLatch(1);
-    Future<?> first = submit(g, 0);
-    assertTrue(w.firstStarted.await(5, TimeUnit.SECONDS));
+    Future<?> first = holdFirst(g, w);
     CountDownLatch secondStarted = new CountDownLatch(1);
     Future<?> second =
         pool.submit(
