@@ -12,10 +12,11 @@ import jakarta.jms.TextMessage;
 
 /**
  * The processing ceiling's consumer: takes the messages of {@code BenchDrain} off the queue with
- * the product's consumer settings (8 sessions, delivery outside a JTA transaction, acknowledged
- * when {@code onMessage} returns) and either does nothing with them or, for messages with {@code
- * commit=true}, stores each in one row of its own in one JTA transaction on the product's
- * datasource: the least a durable "committed state" per notification costs in this server.
+ * the product's consumer settings (its sessions, {@code processing.sessions}, delivery outside a
+ * JTA transaction, acknowledged when {@code onMessage} returns) and either does nothing with them
+ * or, for messages with {@code commit=true}, stores each in one row of its own in one JTA
+ * transaction on the product's datasource: the least a durable "committed state" per notification
+ * costs in this server.
  */
 @MessageDriven(
     activationConfig = {
@@ -25,7 +26,10 @@ import jakarta.jms.TextMessage;
       @ActivationConfigProperty(
           propertyName = "destinationType",
           propertyValue = "jakarta.jms.Queue"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "8")
+      // The product consumer's session count (NotificationConsumer): the same server setting.
+      @ActivationConfigProperty(
+          propertyName = "maxSession",
+          propertyValue = "${processing.sessions:16}")
     })
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class DrainProbeConsumer implements MessageListener {
