@@ -33,7 +33,7 @@ import org.penneoarchive.application.intake.NotificationGroups;
           propertyValue = "jakarta.jms.Queue"),
       // The consumer sessions: how many notifications can wait together for a shared
       // transaction (NotificationGroups). A server setting (configure.cli enables the
-      // replacement), 16 unless set: measured against 8, 24, 32 and 48 (docs/performance.md).
+      // replacement), 16 unless set: measured against 8, 24 and 48 (docs/performance.md).
       @ActivationConfigProperty(
           propertyName = "maxSession",
           propertyValue = "${processing.sessions:16}")

@@ -27,13 +27,7 @@ import org.penneoarchive.it.support.Sandbox;
  */
 final class ConsoleWorld {
 
-  private static final HttpClient DOWNLOADS =
-      HttpClient.newBuilder()
-          // HTTP/1.1, as the product's PenneoClient: the default asks for an h2c upgrade, which
-          // once broke a 500 MB download ("Frame type(46) … exceeds MAX_FRAME_SIZE").
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private static final HttpClient DOWNLOADS = Http.client();
 
   final Sandbox sandbox = new Sandbox(Deployments.sandboxUrl());
   private String jwt;

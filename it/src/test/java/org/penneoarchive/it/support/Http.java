@@ -33,6 +33,11 @@ public final class Http {
 
   private Http() {}
 
+  /** The tests' one HTTP client (HTTP/1.1, 5 s to connect), for calls that need their own body. */
+  public static HttpClient client() {
+    return CLIENT;
+  }
+
   public static HttpResponse<String> send(HttpRequest request) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
