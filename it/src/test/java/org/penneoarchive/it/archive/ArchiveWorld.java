@@ -15,7 +15,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -35,8 +34,6 @@ import org.penneoarchive.it.support.Sandbox;
  * control API and document downloads, on one or two servers.
  */
 final class ArchiveWorld {
-
-  private static final HttpClient DOWNLOADS = Http.client();
 
   final URI product;
   final URI sandbox;
@@ -236,7 +233,7 @@ final class ArchiveWorld {
             .timeout(Duration.ofSeconds(120))
             .build();
     try {
-      HttpResponse<byte[]> r = DOWNLOADS.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r = Http.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(200, r.statusCode(), "sandbox download of document " + documentId);
       return r.body();
     } catch (IOException e) {
@@ -258,7 +255,7 @@ final class ArchiveWorld {
             .build();
     try {
       HttpResponse<InputStream> r =
-          DOWNLOADS.send(request, HttpResponse.BodyHandlers.ofInputStream());
+          Http.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
       assertEquals(200, r.statusCode(), "sandbox download of document " + documentId);
       try (InputStream in = r.body()) {
         MessageDigest d = MessageDigest.getInstance("SHA-256");

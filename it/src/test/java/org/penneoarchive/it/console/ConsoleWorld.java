@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
@@ -26,8 +25,6 @@ import org.penneoarchive.it.support.Sandbox;
  * downloads through the console with the browser's own session.
  */
 final class ConsoleWorld {
-
-  private static final HttpClient DOWNLOADS = Http.client();
 
   final Sandbox sandbox = new Sandbox(Deployments.sandboxUrl());
   private String jwt;
@@ -128,7 +125,7 @@ final class ConsoleWorld {
 
   private static byte[] bytes(HttpRequest request, String what) {
     try {
-      HttpResponse<byte[]> r = DOWNLOADS.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r = Http.client().send(request, HttpResponse.BodyHandlers.ofByteArray());
       assertEquals(200, r.statusCode(), what);
       return r.body();
     } catch (IOException e) {
