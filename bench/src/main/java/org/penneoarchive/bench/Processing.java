@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  */
 final class Processing {
 
-  /** One run; {@code quietMillis}: when the product went idle after it (0 when not waited for). */
+  /**
+   * One run; {@code quietMillis}: when the product went idle after it (0 when not waited for);
+   * {@code cpu}: the CPU readings of a saturation run (empty for the others).
+   */
   record Segment(
       String name,
       int rate,
@@ -32,7 +35,8 @@ final class Processing {
       long toMillis,
       long expected,
       long visibleMillis,
-      long quietMillis) {}
+      long quietMillis,
+      List<CpuTimeline.Sample> cpu) {}
 
   static final int[] RATES = {200, 1000};
   static final String DRAIN = "/subsystem=messaging-activemq/server=default/jms-queue=BenchDrain";
@@ -133,11 +137,18 @@ final class Processing {
         long product0 = Machine.processCpuTicks(s.pid());
         long c20 = Machine.threadCpuTicks(s.pid(), C2);
         long sandbox0 = Machine.processCpuTicks(b.sandbox.pid());
-        s.cli(Intake.QUEUE + ":resume()");
-        long visible =
-            awaitAll(
-                base + posted.ok(), posted.ok() == n ? id0 + n - 1 : -1, Duration.ofMinutes(5));
-        long quiet = awaitQuiet(Duration.ofMinutes(3));
+        long visible;
+        long quiet;
+        List<CpuTimeline.Sample> timeline;
+        try (CpuTimeline t = new CpuTimeline(s.pid(), b.sandbox.pid())) {
+          s.cli(Intake.QUEUE + ":resume()");
+          visible =
+              awaitAll(
+                  base + posted.ok(), posted.ok() == n ? id0 + n - 1 : -1, Duration.ofMinutes(5));
+          quiet = awaitQuiet(Duration.ofMinutes(3));
+          t.close();
+          timeline = t.samples();
+        }
         long product1 = Machine.processCpuTicks(s.pid());
         cpu.add(
             new Cpu(
@@ -148,7 +159,7 @@ final class Processing {
         if (r == 0 && b.jfr) {
           s.jfrStop("processing");
         }
-        segments.add(new Segment("saturation", 0, from, to, posted.ok(), visible, quiet));
+        segments.add(new Segment("saturation", 0, from, to, posted.ok(), visible, quiet, timeline));
         Bench.log(
             db
                 + " processing saturation run "
@@ -198,7 +209,7 @@ final class Processing {
                   res.ok() == res.sent() ? id0 + res.sent() - 1 : -1,
                   Duration.ofMinutes(5));
           awaitQuiet(Duration.ofMinutes(3));
-          segments.add(new Segment("rate", rate, from, to, res.ok(), visible, 0));
+          segments.add(new Segment("rate", rate, from, to, res.ok(), visible, 0, List.of()));
           Bench.log(
               String.format(
                   Locale.ROOT,
@@ -279,6 +290,9 @@ final class Processing {
     Stats sat = new Stats();
     Stats satDb = new Stats();
     Stats satIdle = new Stats();
+    Stats drainBusy = new Stats();
+    Stats[] drainCores = {new Stats(), new Stats(), new Stats()};
+    Stats drainMsPer = new Stats();
     List<Object> satRuns = new ArrayList<>();
     Map<Integer, Stats[]> lag = new LinkedHashMap<>();
     Map<Integer, List<Object>> rateRuns = new LinkedHashMap<>();
@@ -306,6 +320,16 @@ final class Processing {
         run.put("perSecondToIdle", perSecondIdle);
         run.put("perSecondToVisible", perSecond);
         run.put("perSecondFirstToLastProcessed", perSecondDb);
+        // The CPU of the drain alone: first to last notification processed.
+        CpuTimeline.Window w = CpuTimeline.window(g.cpu(), minP / 1000, maxP / 1000);
+        if (w != null) {
+          run.put("drain", w.json());
+          drainBusy.add(w.machineBusyShare() * 100);
+          drainCores[0].add(w.productCores());
+          drainCores[1].add(w.sandboxCores());
+          drainCores[2].add(w.otherCores());
+          drainMsPer.add(w.productCores() * 1000 / perSecondDb);
+        }
         satRuns.add(run);
       } else {
         Stats[] st =
@@ -339,6 +363,19 @@ final class Processing {
     satJ.put("productCpuMsPerNotification", productMs.json());
     satJ.put("sandboxCpuMsPerNotification", sandboxMs.json());
     satJ.put("c2CompilerPercentOfProductCpu", c2.json());
+    Map<String, Object> drainJ = new LinkedHashMap<>();
+    drainJ.put(
+        "what",
+        "CPU from the first to the last notification processed (readings every "
+            + CpuTimeline.EVERY_MILLIS
+            + " ms): without the management CLI's JVM that resumes the queue, nor the checks"
+            + " that trail the last commit");
+    drainJ.put("machineCpuBusyPercent", drainBusy.json());
+    drainJ.put("productCores", drainCores[0].json());
+    drainJ.put("sandboxCores", drainCores[1].json());
+    drainJ.put("otherCores", drainCores[2].json());
+    drainJ.put("productCpuMsPerNotification", drainMsPer.json());
+    satJ.put("drain", drainJ);
     f.put("saturation", satJ);
     Stats[] ceiling = {new Stats(), new Stats()};
     Stats[] ceilingMs = {new Stats(), new Stats()};
@@ -393,6 +430,18 @@ final class Processing {
             "-",
             "-"));
     b.table.add(Bench.row("  machine CPU busy while draining (%)", busy.show("%.0f"), "-", "-"));
+    b.table.add(
+        Bench.row("  first to last processed: machine busy (%)", drainBusy.show("%.0f"), "-", "-"));
+    b.table.add(
+        Bench.row(
+            "  first to last processed: cores used, product / sandbox / other",
+            drainCores[0].show("%.2f")
+                + " / "
+                + drainCores[1].show("%.2f")
+                + " / "
+                + drainCores[2].show("%.2f"),
+            "-",
+            "-"));
     b.table.add(
         Bench.row(
             "  CPU ms per notification (to idle): product / sandbox",
