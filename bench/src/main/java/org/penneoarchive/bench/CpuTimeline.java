@@ -79,9 +79,12 @@ final class CpuTimeline implements AutoCloseable {
     }
   }
 
-  /** Stops reading (one last reading first). */
+  /** Stops reading, with one last reading; once. */
   @Override
   public void close() {
+    if (!running) {
+      return;
+    }
     running = false;
     thread.interrupt();
     try {

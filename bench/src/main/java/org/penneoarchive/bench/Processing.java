@@ -139,15 +139,15 @@ final class Processing {
         long sandbox0 = Machine.processCpuTicks(b.sandbox.pid());
         long visible;
         long quiet;
-        List<CpuTimeline.Sample> timeline;
-        try (CpuTimeline t = new CpuTimeline(s.pid(), b.sandbox.pid())) {
+        CpuTimeline timeline = new CpuTimeline(s.pid(), b.sandbox.pid());
+        try {
           s.cli(Intake.QUEUE + ":resume()");
           visible =
               awaitAll(
                   base + posted.ok(), posted.ok() == n ? id0 + n - 1 : -1, Duration.ofMinutes(5));
           quiet = awaitQuiet(Duration.ofMinutes(3));
-          t.close();
-          timeline = t.samples();
+        } finally {
+          timeline.close();
         }
         long product1 = Machine.processCpuTicks(s.pid());
         cpu.add(
@@ -159,7 +159,9 @@ final class Processing {
         if (r == 0 && b.jfr) {
           s.jfrStop("processing");
         }
-        segments.add(new Segment("saturation", 0, from, to, posted.ok(), visible, quiet, timeline));
+        segments.add(
+            new Segment(
+                "saturation", 0, from, to, posted.ok(), visible, quiet, timeline.samples()));
         Bench.log(
             db
                 + " processing saturation run "
