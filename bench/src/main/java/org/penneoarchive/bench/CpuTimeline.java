@@ -122,6 +122,7 @@ final class CpuTimeline implements AutoCloseable {
         || b == null
         || b.millis() - a.millis() < 10 * EVERY_MILLIS
         || a.machineTotal() <= 0
+        || b.machineTotal() <= a.machineTotal()
         || a.product() < 0
         || b.product() < 0
         || a.sandbox() < 0
