@@ -133,10 +133,7 @@ final class Processing {
         if (r == 0 && b.jfr) {
           s.jfrStart("processing");
         }
-        long[] machine0 = Machine.cpuTicks();
-        long product0 = Machine.processCpuTicks(s.pid());
         long c20 = Machine.threadCpuTicks(s.pid(), C2);
-        long sandbox0 = Machine.processCpuTicks(b.sandbox.pid());
         long visible;
         long quiet;
         CpuTimeline timeline = new CpuTimeline(s.pid(), b.sandbox.pid());
@@ -149,19 +146,22 @@ final class Processing {
         } finally {
           timeline.close();
         }
-        long product1 = Machine.processCpuTicks(s.pid());
+        // From the resume to the idle point: the timeline's first and last readings.
+        List<CpuTimeline.Sample> samples = timeline.samples();
+        CpuTimeline.Sample first = samples.get(0);
+        CpuTimeline.Sample last = samples.get(samples.size() - 1);
         cpu.add(
             new Cpu(
-                Machine.busy(machine0, Machine.cpuTicks()),
-                msPer(product0, product1, posted.ok()),
-                msPer(sandbox0, Machine.processCpuTicks(b.sandbox.pid()), posted.ok()),
-                share(c20, Machine.threadCpuTicks(s.pid(), C2), product0, product1)));
+                Machine.busy(
+                    new long[] {first.machineBusy(), first.machineTotal()},
+                    new long[] {last.machineBusy(), last.machineTotal()}),
+                msPer(first.product(), last.product(), posted.ok()),
+                msPer(first.sandbox(), last.sandbox(), posted.ok()),
+                share(c20, Machine.threadCpuTicks(s.pid(), C2), first.product(), last.product())));
         if (r == 0 && b.jfr) {
           s.jfrStop("processing");
         }
-        segments.add(
-            new Segment(
-                "saturation", 0, from, to, posted.ok(), visible, quiet, timeline.samples()));
+        segments.add(new Segment("saturation", 0, from, to, posted.ok(), visible, quiet, samples));
         Bench.log(
             db
                 + " processing saturation run "
